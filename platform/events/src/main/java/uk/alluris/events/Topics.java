@@ -1,0 +1,21 @@
+package uk.alluris.events;
+
+/** Topic names, by producer. Each consumer group also has its own dead-letter topic, {@code <topic>.<group>.dlq}. */
+public final class Topics {
+
+    /** rights-request-service → data-holding services. */
+    public static final String PRIVACY_REQUESTS = "privacy.requests";
+    /** data-holding services → rights-request-service. */
+    public static final String PRIVACY_RECEIPTS = "privacy.receipts";
+    public static final String CONSENT_EVENTS = "consent.events";
+    public static final String MARKETING_EVENTS = "marketing.events";
+    public static final String BOOKING_EVENTS = "booking.events";
+    public static final String RECORDS_EVENTS = "records.events";
+
+    private Topics() {
+    }
+
+    public static String deadLetterTopic(String topic, String consumerGroup) {
+        return topic + "." + consumerGroup + ".dlq";
+    }
+}
