@@ -1,0 +1,30 @@
+package uk.alluris.kit;
+
+import java.io.IOException;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Adds {@code alluris-defaults.yml} as the lowest-precedence property source, so every service shares one set of
+ * defaults (Kafka, MongoDB, SMTP, health, problem details) and keeps its own application.yml to a few lines.
+ * Anything here is overridden by the service's own configuration and by the environment.
+ */
+class AllurisDefaults implements EnvironmentPostProcessor {
+
+    static final String RESOURCE = "alluris-defaults.yml";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        try {
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load(RESOURCE, new ClassPathResource(RESOURCE))) {
+                environment.getPropertySources().addLast(source);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + RESOURCE, e);
+        }
+    }
+}

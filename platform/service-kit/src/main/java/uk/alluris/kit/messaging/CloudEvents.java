@@ -1,0 +1,67 @@
+package uk.alluris.kit.messaging;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.util.MimeTypeUtils;
+import uk.alluris.events.EventType;
+import uk.alluris.events.PlatformEvent;
+import uk.alluris.kit.outbox.OutboxMessage;
+
+/**
+ * Kafka messages in the CloudEvents binary mode: attributes as {@code ce_*} headers, the event as a JSON body, the
+ * record key as the subject id or blind index (so one person's events stay in order).
+ */
+public final class CloudEvents {
+
+    public static final String SPEC_VERSION = "1.0";
+    /** Header names of the CloudEvents Kafka protocol binding, as they appear on the record. */
+    public static final String ID = "ce_id";
+    public static final String TYPE = "ce_type";
+    public static final String TIME = "ce_time";
+
+    private CloudEvents() {
+    }
+
+    /** The message an outbox entry becomes; {@code source} names the producing service. */
+    public static Message<byte[]> toMessage(OutboxMessage entry, String source) {
+        return CloudEventMessageBuilder.withData(entry.payload().getBytes(StandardCharsets.UTF_8))
+                .setId(entry.messageId())
+                .setSource(source)
+                .setType(entry.type())
+                .setSpecVersion(SPEC_VERSION)
+                .setSubject(entry.key())
+                .setTime(entry.occurredAt().atOffset(ZoneOffset.UTC))
+                .setDataContentType(MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
+                .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
+    }
+
+    /** Reads a received message back into its event, by its {@code ce_type}. */
+    public static PlatformEvent read(Message<byte[]> message) {
+        String ceType = header(message, TYPE);
+        EventType type = EventType.ofCloudEventType(ceType).orElseThrow(() -> new UnknownEventType(ceType));
+        return EventJson.read(message.getPayload(), type);
+    }
+
+    /** The {@code ce_id} of a received message: what idempotent consumers remember. */
+    public static String id(Message<?> message) {
+        return header(message, ID);
+    }
+
+    private static String header(Message<?> message, String name) {
+        Object value = message.getHeaders().get(name);
+        if (value instanceof byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        if (value == null) {
+            throw new UnknownEventType("no " + name + " header");
+        }
+        return value.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package uk.alluris.kit.outbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import uk.alluris.kit.messaging.CloudEvents;
+
+/**
+ * Relays pending outbox entries to Kafka, at least once and in order per document: an entry is removed only after
+ * Kafka acknowledged it (the producer is synchronous), so a crash in between sends it again and consumers, being
+ * idempotent, ignore the repeat.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final StreamBridge bridge;
+    private final OutboxProperties properties;
+    private final String source;
+    private volatile List<String> collections;
+    private ScheduledExecutorService executor;
+
+    public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, String applicationName) {
+        this.mongo = mongo;
+        this.bridge = bridge;
+        this.properties = properties;
+        this.source = "/alluris/" + applicationName;
+    }
+
+    /** Relays what is pending now; returns how many entries went out. */
+    public synchronized int relayPending() {
+        int sent = 0;
+        for (String collection : collections()) {
+            sent += relay(collection);
+        }
+        return sent;
+    }
+
+    private int relay(String collection) {
+        int sent = 0;
+        Query pending = new Query(where(OutboxOwner.FIELD + ".0").exists(true)).limit(properties.batchSize());
+        for (Document document : mongo.find(pending, Document.class, collection)) {
+            for (Document stored : document.getList(OutboxOwner.FIELD, Document.class)) {
+                OutboxMessage entry = mongo.getConverter().read(OutboxMessage.class, stored);
+                if (!bridge.send(entry.topic(), CloudEvents.toMessage(entry, source))) {
+                    throw new IllegalStateException("Kafka refused event " + entry.messageId());
+                }
+                mongo.updateFirst(new Query(where("_id").is(document.get("_id"))),
+                        new Update().pull(OutboxOwner.FIELD, new Document("messageId", entry.messageId())), collection);
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    List<String> collections() {
+        if (collections == null) {
+            collections = mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+                    .filter(entity -> OutboxOwner.class.isAssignableFrom(entity.getType()))
+                    .map(MongoPersistentEntity::getCollection)
+                    .distinct()
+                    .toList();
+        }
+        return collections;
+    }
+
+    private void relaySafely() {
+        try {
+            relayPending();
+        } catch (RuntimeException e) {
+            // Kafka or the store is unreachable: everything stays pending and the next round tries again.
+            log.warn("outbox relay round failed, will retry: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void start() {
+        executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
+        Duration interval = properties.pollInterval();
+        executor.scheduleWithFixedDelay(this::relaySafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        executor = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+}

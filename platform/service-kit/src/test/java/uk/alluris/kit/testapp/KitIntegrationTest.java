@@ -1,0 +1,180 @@
+package uk.alluris.kit.testapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.messaging.support.MessageBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.alluris.events.ClientRegistered;
+import uk.alluris.events.Topics;
+import uk.alluris.kit.inbox.ProcessedMessages;
+import uk.alluris.kit.messaging.CloudEvents;
+import uk.alluris.testsupport.EmbeddedInfrastructure;
+import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=kit-test")
+@UsesEmbeddedInfrastructure
+class KitIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    Parcels parcels;
+    @Autowired
+    ProcessedMessages processed;
+
+    @Test
+    void healthIsUpOnlyWithItsStoreAndBrokerChecked() throws Exception {
+        HttpResponse<String> response = get("/actuator/health");
+
+        JsonNode health = JSON.readTree(response.body());
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void anEventSavedWithItsChangeIsRelayedAsACloudEventAndLeavesTheOutbox() {
+        String subjectId = UUID.randomUUID().toString();
+        ClientRegistered event = new ClientRegistered(UUID.randomUUID(), subjectId, null, null, Instant.now());
+        parcels.save(new Parcel(subjectId, "registered").record(event));
+
+        ConsumerRecord<byte[], byte[]> record = awaitRecord(Topics.BOOKING_EVENTS, event.eventId().toString());
+
+        assertThat(new String(record.key(), StandardCharsets.UTF_8)).isEqualTo(subjectId);
+        assertThat(header(record, "ce_type")).isEqualTo("uk.alluris.booking.ClientRegistered.v1");
+        assertThat(header(record, "ce_source")).isEqualTo("/alluris/kit-test");
+        assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(header(record, "ce_subject")).isEqualTo(subjectId);
+        // the store keeps milliseconds; the body keeps the event's own precision
+        assertThat(Instant.parse(header(record, "ce_time"))).isEqualTo(event.occurredAt().truncatedTo(ChronoUnit.MILLIS));
+        assertThat(JSON.readTree(record.value()).path("subjectId").asString()).isEqualTo(subjectId);
+        assertThat(CloudEvents.read(MessageBuilder.withPayload(record.value())
+                .setHeader("ce_type", header(record, "ce_type")).build())).isEqualTo(event);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(
+                () -> assertThat(parcels.findById(subjectId).orElseThrow().outbox()).isEmpty());
+    }
+
+    @Test
+    void aRepeatedMessageIsHandledOnce() {
+        AtomicInteger runs = new AtomicInteger();
+        String messageId = UUID.randomUUID().toString();
+
+        boolean first = processed.handleOnce("kit-test", messageId, runs::incrementAndGet);
+        boolean second = processed.handleOnce("kit-test", messageId, runs::incrementAndGet);
+        boolean otherGroup = processed.handleOnce("another-group", messageId, () -> { });
+
+        assertThat(first).isTrue();
+        assertThat(second).isFalse();
+        assertThat(otherGroup).isTrue();
+        assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void invalidInputIsA400ProblemThatDoesNotEchoPersonalData() throws Exception {
+        HttpResponse<String> response = post("/recipients", "{\"name\":\"\",\"email\":\"jane-at-example\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(400);
+        assertThat(problem.path("errors").findValuesAsString("field")).containsExactlyInAnyOrder("name", "email");
+        assertThat(response.body()).doesNotContain("jane-at-example");
+    }
+
+    @Test
+    void aBadPhoneNumberIsA400() throws Exception {
+        HttpResponse<String> response = post("/recipients",
+                "{\"name\":\"Jane\",\"email\":\"jane@example.com\",\"phone\":\"123\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).path("detail").asString()).isEqualTo("not a valid phone number");
+    }
+
+    @Test
+    void malformedJsonIsA400Problem() throws Exception {
+        HttpResponse<String> response = post("/recipients", "{not json");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void missingThingsAndUnknownPathsAre404Problems() throws Exception {
+        assertThat(get("/recipients/42").statusCode()).isEqualTo(404);
+        HttpResponse<String> unknown = get("/no/such/path");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("status").asInt()).isEqualTo(404);
+    }
+
+    @Test
+    void anUnexpectedErrorIsA500ThatRevealsNothing() throws Exception {
+        HttpResponse<String> response = get("/boom");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).doesNotContain("mongodb").doesNotContain("jane");
+    }
+
+    private ConsumerRecord<byte[], byte[]> awaitRecord(String topic, String ceId) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.get().kafkaBootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "kit-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (ceId.equals(header(r, "ce_id"))) {
+                        found.add(r);
+                    }
+                });
+                return !found.isEmpty();
+            });
+            return found.get(0);
+        }
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,40 @@
+package uk.alluris.kit.testapp;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.kit.problem.ProblemException;
+
+@RestController
+class ParcelController {
+
+    record Recipient(@NotBlank String name, @NotBlank @Email String email, String phone) {
+    }
+
+    private final BlindIndexer indexer;
+
+    ParcelController(BlindIndexer indexer) {
+        this.indexer = indexer;
+    }
+
+    @PostMapping("/recipients")
+    String add(@Valid @RequestBody Recipient recipient) {
+        return recipient.phone() == null ? indexer.email(recipient.email()) : indexer.phone(recipient.phone());
+    }
+
+    @GetMapping("/recipients/{id}")
+    String find(@PathVariable String id) {
+        throw ProblemException.notFound("recipient");
+    }
+
+    @GetMapping("/boom")
+    String boom() {
+        throw new IllegalStateException("database at mongodb://10.0.0.1 exploded for jane@example.com");
+    }
+}

@@ -1,0 +1,20 @@
+package uk.alluris.testsupport;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Points a service's context at the shared embedded broker and store, with a database of its own. */
+public class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
+        String application = context.getEnvironment().getProperty("spring.application.name", "test");
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-infrastructure", Map.of(
+                "alluris.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
+                "spring.mongodb.uri", infrastructure.mongoUri(),
+                "spring.mongodb.database", EmbeddedInfrastructure.freshDatabaseName(application))));
+    }
+}

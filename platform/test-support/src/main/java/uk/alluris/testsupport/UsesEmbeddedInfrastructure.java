@@ -1,0 +1,21 @@
+package uk.alluris.testsupport;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Runs a Spring test context against the JVM's one embedded Kafka broker and MongoDB-wire store
+ * (see {@link EmbeddedInfrastructure}). Put it beside {@code @SpringBootTest}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ContextConfiguration(initializers = EmbeddedInfrastructureInitializer.class)
+public @interface UsesEmbeddedInfrastructure {
+}
