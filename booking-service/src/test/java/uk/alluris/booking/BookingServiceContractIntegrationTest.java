@@ -1,0 +1,6 @@
+package uk.alluris.booking;
+
+import uk.alluris.testsupport.ServiceContractChecks;
+
+class BookingServiceContractIntegrationTest extends ServiceContractChecks {
+}

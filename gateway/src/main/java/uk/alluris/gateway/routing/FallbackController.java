@@ -1,0 +1,22 @@
+package uk.alluris.gateway.routing;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** What a caller gets while a service is down or its circuit is open: a 503 naming the service, never a hang. */
+@RestController
+class FallbackController {
+
+    @RequestMapping("/fallback/{service}")
+    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                service + " is unavailable; please try again shortly");
+        problem.setTitle("Service unavailable");
+        problem.setProperty("service", service);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+    }
+}

@@ -1,0 +1,49 @@
+package uk.alluris.gateway.routing;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.BackoffConfig;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.RetryConfig;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * One route per service for the paths it owns, and one to its health at {@code /services/<name>/health}. Every route
+ * has its own circuit breaker with a problem-details fallback naming the service; only idempotent methods are retried.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(GatewayRoutes.class)
+class RoutingConfiguration {
+
+    @Bean
+    RouteLocator serviceRoutes(RouteLocatorBuilder builder, GatewayRoutes routes) {
+        RouteLocatorBuilder.Builder all = builder.routes();
+        routes.services().forEach((name, service) -> {
+            if (!service.paths().isEmpty()) {
+                all.route(name, route -> route.path(service.paths().toArray(String[]::new))
+                        .filters(filters -> guarded(filters, name))
+                        .uri(service.uri()));
+            }
+            all.route(name + "-health", route -> route.path("/services/" + name + "/health")
+                    .filters(filters -> guarded(filters.setPath("/actuator/health"), name))
+                    .uri(service.uri()));
+        });
+        return all.build();
+    }
+
+    private static GatewayFilterSpec guarded(GatewayFilterSpec filters, String service) {
+        return filters
+                .circuitBreaker(breaker -> breaker.setName(service).setFallbackUri("forward:/fallback/" + service))
+                .retry(RoutingConfiguration::idempotentOnly);
+    }
+
+    private static void idempotentOnly(RetryConfig retry) {
+        retry.setRetries(2);
+        retry.setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+        retry.setBackoff(new BackoffConfig(Duration.ofMillis(50), Duration.ofMillis(500), 2, true));
+    }
+}

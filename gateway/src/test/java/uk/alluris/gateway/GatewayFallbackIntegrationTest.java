@@ -1,0 +1,44 @@
+package uk.alluris.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import uk.alluris.testsupport.ServiceEndpoints;
+import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
+
+/** A service that does not answer gives a 503 problem naming it, on its API routes and on its health route. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "alluris.gateway.services.booking-service.uri=http://127.0.0.1:9")
+@UsesEmbeddedInfrastructure
+class GatewayFallbackIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anUnreachableServiceIsA503ProblemNamingIt() {
+        HttpResponse<String> response = ServiceEndpoints.get("http://127.0.0.1:" + port + "/api/bookings/clients");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).contains("5");
+        JsonNode problem = ServiceEndpoints.json(response);
+        assertThat(problem.path("service").asString()).isEqualTo("booking-service");
+        assertThat(problem.path("detail").asString()).contains("booking-service is unavailable");
+    }
+
+    @Test
+    void anUnreachableServicesHealthIsA503Too() {
+        HttpResponse<String> response = ServiceEndpoints.get("http://127.0.0.1:" + port + "/services/booking-service/health");
+
+        assertThat(response.statusCode()).isEqualTo(503);
+    }
+
+    @Test
+    void aPathNoServiceOwnsIsA404() {
+        assertThat(ServiceEndpoints.get("http://127.0.0.1:" + port + "/api/nothing-here").statusCode()).isEqualTo(404);
+    }
+}

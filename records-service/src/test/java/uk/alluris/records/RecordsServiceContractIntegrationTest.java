@@ -1,0 +1,6 @@
+package uk.alluris.records;
+
+import uk.alluris.testsupport.ServiceContractChecks;
+
+class RecordsServiceContractIntegrationTest extends ServiceContractChecks {
+}

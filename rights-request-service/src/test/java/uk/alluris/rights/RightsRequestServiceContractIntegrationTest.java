@@ -1,0 +1,6 @@
+package uk.alluris.rights;
+
+import uk.alluris.testsupport.ServiceContractChecks;
+
+class RightsRequestServiceContractIntegrationTest extends ServiceContractChecks {
+}
