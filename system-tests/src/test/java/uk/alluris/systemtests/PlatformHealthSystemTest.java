@@ -1,0 +1,44 @@
+package uk.alluris.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.FieldSource;
+import tools.jackson.databind.JsonNode;
+import uk.alluris.testsupport.ServiceEndpoints;
+
+/** All five services and the gateway, started together against one broker and one store, are healthy through the gateway. */
+class PlatformHealthSystemTest {
+
+    static final List<String> SERVICES = RunningPlatform.SERVICES;
+    private static RunningPlatform platform;
+
+    @BeforeAll
+    static void startPlatform() {
+        platform = RunningPlatform.get();
+    }
+
+    @Test
+    void theGatewayIsUp() {
+        JsonNode health = ServiceEndpoints.json(ServiceEndpoints.get(platform.gatewayUrl() + "/actuator/health"));
+
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void everyServiceIsUpThroughTheGateway(String service) {
+        JsonNode health = ServiceEndpoints.json(
+                ServiceEndpoints.get(platform.gatewayUrl() + "/services/" + service + "/health"));
+
+        assertThat(health.path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("mongo").path("details").path("database").asString())
+                .startsWith(service);
+        assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+    }
+}

@@ -1,0 +1,133 @@
+package uk.alluris.systemtests;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import uk.alluris.testsupport.EmbeddedInfrastructure;
+import uk.alluris.testsupport.ServiceEndpoints;
+
+/**
+ * The five services and the gateway as their packaged jars, each in its own JVM as in production, against the test
+ * JVM's one embedded broker and store. Started once for every system test in this JVM and stopped with it.
+ */
+final class RunningPlatform {
+
+    static final List<String> SERVICES = List.of("booking-service", "records-service", "consent-service",
+            "marketing-service", "rights-request-service");
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
+    private static RunningPlatform instance;
+
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Path root = Path.of(System.getProperty("user.dir")).getParent();
+    private final Path logs = Path.of(System.getProperty("user.dir"), "target", "platform-logs");
+
+    static synchronized RunningPlatform get() {
+        if (instance == null) {
+            instance = new RunningPlatform();
+            Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "platform-stop"));
+            instance.start();
+        }
+        return instance;
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    String serviceUrl(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    private void start() {
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        SERVICES.forEach(service -> ports.put(service, freePort()));
+        ports.put("gateway", freePort());
+        ports.forEach((name, port) -> {
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("SERVER_PORT", String.valueOf(port));
+            env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+            env.put("MONGODB_URI", infrastructure.mongoUri());
+            env.put("MONGODB_DATABASE", EmbeddedInfrastructure.freshDatabaseName(name));
+            SERVICES.forEach(service -> env.put(service.replace('-', '_').toUpperCase() + "_URL", serviceUrl(service)));
+            processes.put(name, launch(name, env));
+        });
+        awaitHealthy();
+    }
+
+    private Process launch(String name, Map<String, String> env) {
+        Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: system tests run after the services are packaged");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(logs.resolve(name + ".log").toFile())
+                .directory(root.toFile());
+        builder.environment().putAll(env);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+    }
+
+    private void awaitHealthy() {
+        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        for (String name : ports.keySet()) {
+            String health = "http://127.0.0.1:" + ports.get(name) + "/actuator/health";
+            while (!"UP".equals(ServiceEndpoints.healthStatus(health))) {
+                if (!processes.get(name).isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(name + " did not become healthy; see " + logs.resolve(name + ".log")
+                           );
+                }
+                sleep(Duration.ofMillis(500));
+            }
+        }
+    }
+
+    private void stop() {
+        processes.values().forEach(Process::destroy);
+        processes.values().forEach(process -> {
+            try {
+                if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
