@@ -1,6 +1,9 @@
 package uk.alluris.events;
 
-/** Topic names, by producer. Each consumer group also has its own dead-letter topic, {@code <topic>.<group>.dlq}. */
+/**
+ * Topic names, by producer. Each consumer group also has its own dead-letter topic, named as the Kafka binder names
+ * it: {@code error.<topic>.<group>}.
+ */
 public final class Topics {
 
     /** rights-request-service → data-holding services. */
@@ -16,6 +19,6 @@ public final class Topics {
     }
 
     public static String deadLetterTopic(String topic, String consumerGroup) {
-        return topic + "." + consumerGroup + ".dlq";
+        return "error." + topic + "." + consumerGroup;
     }
 }
