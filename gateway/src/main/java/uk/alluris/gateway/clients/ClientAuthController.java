@@ -1,0 +1,42 @@
+package uk.alluris.gateway.clients;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import uk.alluris.gateway.tokens.IssuedToken;
+
+/** Client sign-in for the portal: ask for a code, then exchange it for a CLIENT token. */
+@RestController
+class ClientAuthController {
+
+    record CodeRequest(@NotBlank @Size(max = 320) String email) {
+    }
+
+    record CodeExchange(@NotBlank @Size(max = 320) String email, @NotBlank @Pattern(regexp = "\\d{6}") String code) {
+    }
+
+    private final ClientSignIn signIn;
+
+    ClientAuthController(ClientSignIn signIn) {
+        this.signIn = signIn;
+    }
+
+    @PostMapping("/auth/client/code")
+    Mono<ResponseEntity<Map<String, String>>> code(@Valid @RequestBody CodeRequest request) {
+        return signIn.sendCode(request.email()).thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(Map.of("status", "If this address can receive mail, a sign-in code is on its way.")));
+    }
+
+    @PostMapping("/auth/client/token")
+    Mono<IssuedToken> token(@Valid @RequestBody CodeExchange exchange) {
+        return signIn.exchange(exchange.email(), exchange.code());
+    }
+}

@@ -1,0 +1,65 @@
+package uk.alluris.gateway.clients;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import uk.alluris.gateway.frontdoor.SignInRefused;
+import uk.alluris.gateway.tokens.IssuedToken;
+import uk.alluris.gateway.tokens.TokenIssuer;
+import uk.alluris.kit.identity.BlindIndexer;
+
+/**
+ * Signing a client in by a code sent to their address. The token binds to the person's email blind index, so it can
+ * reach only that person's own data. Every address gets the same answer, known to the clinic or not.
+ */
+@Service
+class ClientSignIn {
+
+    static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
+    static final int ATTEMPTS = 5;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final ClientCodes codes;
+    private final CodeMail mail;
+    private final BlindIndexer indexer;
+    private final PasswordEncoder hashes;
+    private final TokenIssuer tokens;
+    private final Clock clock;
+
+    ClientSignIn(ClientCodes codes, CodeMail mail, BlindIndexer indexer, PasswordEncoder hashes, TokenIssuer tokens,
+            Clock clock) {
+        this.codes = codes;
+        this.mail = mail;
+        this.indexer = indexer;
+        this.hashes = hashes;
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    Mono<Void> sendCode(String email) {
+        String emailIndex = indexer.email(email);
+        String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
+        return Mono.fromCallable(() -> hashes.encode(code)).subscribeOn(Schedulers.boundedElastic())
+                .flatMap(hash -> codes.save(new ClientCode(emailIndex, hash, clock.instant().plus(CODE_LIFETIME), ATTEMPTS)))
+                .then(mail.send(email, code));
+    }
+
+    Mono<IssuedToken> exchange(String email, String code) {
+        String emailIndex = indexer.email(email);
+        return codes.findById(emailIndex)
+                .filter(stored -> stored.usableAt(clock.instant()))
+                .switchIfEmpty(Mono.error(SignInRefused::new))
+                .flatMap(stored -> Mono.fromCallable(() -> hashes.matches(code, stored.codeHash()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(right -> right
+                                ? codes.delete(stored).then(tokens.issue(emailIndex, List.of("CLIENT"),
+                                        Map.of("email_index", emailIndex)))
+                                : codes.save(stored.tried()).then(Mono.error(new SignInRefused()))));
+    }
+}

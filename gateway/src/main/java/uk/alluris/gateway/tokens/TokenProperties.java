@@ -1,0 +1,22 @@
+package uk.alluris.gateway.tokens;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param issuer the {@code iss} every service checks
+ * @param audience the {@code aud} every service checks
+ * @param lifetime how long an access token is valid: short, since a signed token cannot be recalled
+ * @param keyRotation how long one signing key signs before the next is made; older keys stay published until the
+ *        last token they signed has expired
+ */
+@ConfigurationProperties("alluris.tokens")
+public record TokenProperties(String issuer, String audience, Duration lifetime, Duration keyRotation) {
+
+    public TokenProperties {
+        issuer = issuer == null ? "alluris-gateway" : issuer;
+        audience = audience == null ? "alluris-platform" : audience;
+        lifetime = lifetime == null ? Duration.ofMinutes(15) : lifetime;
+        keyRotation = keyRotation == null ? Duration.ofDays(30) : keyRotation;
+    }
+}
