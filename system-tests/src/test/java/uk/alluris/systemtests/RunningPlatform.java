@@ -1,5 +1,8 @@
 package uk.alluris.systemtests;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -21,11 +24,16 @@ final class RunningPlatform {
 
     static final List<String> SERVICES = List.of("booking-service", "records-service", "consent-service",
             "marketing-service", "rights-request-service");
+    /** The embedded default's staff password for the seeded accounts, here as in ./run: local only. */
+    static final String STAFF_PASSWORD = "system-test-local-password";
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
     private static RunningPlatform instance;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, String> databases = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     private final Path root = Path.of(System.getProperty("user.dir")).getParent();
     private final Path logs = Path.of(System.getProperty("user.dir"), "target", "platform-logs");
 
@@ -46,8 +54,19 @@ final class RunningPlatform {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /** The database a part of the platform was given, to look at what it stored as an auditor would. */
+    String database(String name) {
+        return databases.get(name);
+    }
+
+    /** Mail the platform has sent, as GreenMail received it. */
+    GreenMail mail() {
+        return mail;
+    }
+
     private void start() {
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
+        mail.start();
         try {
             Files.createDirectories(logs);
         } catch (IOException e) {
@@ -60,7 +79,14 @@ final class RunningPlatform {
             env.put("SERVER_PORT", String.valueOf(port));
             env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
             env.put("MONGODB_URI", infrastructure.mongoUri());
-            env.put("MONGODB_DATABASE", EmbeddedInfrastructure.freshDatabaseName(name));
+            databases.put(name, EmbeddedInfrastructure.freshDatabaseName(name));
+            env.put("MONGODB_DATABASE", databases.get(name));
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
+            env.put("ALLURIS_JWKS_URI", gatewayUrl() + "/.well-known/jwks.json");
+            env.put("ALLURIS_LOCAL_STAFF_PASSWORD", STAFF_PASSWORD);
+            // tests speak through X-Forwarded-For so that each gets its own rate-limit bucket
+            env.put("ALLURIS_TRUSTED_PROXIES", "127.0.0.1");
             SERVICES.forEach(service -> env.put(service.replace('-', '_').toUpperCase() + "_URL", serviceUrl(service)));
             processes.put(name, launch(name, env));
         });
@@ -101,6 +127,7 @@ final class RunningPlatform {
     }
 
     private void stop() {
+        mail.stop();
         processes.values().forEach(Process::destroy);
         processes.values().forEach(process -> {
             try {

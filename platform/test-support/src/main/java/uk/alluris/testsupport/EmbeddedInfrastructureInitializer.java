@@ -5,7 +5,10 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-/** Points a service's context at the shared embedded broker and store, with a database of its own. */
+/**
+ * Points a service's context at the shared embedded broker and store, with a database of its own, and has it verify
+ * {@link TestTokens}.
+ */
 public class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
@@ -15,6 +18,7 @@ public class EmbeddedInfrastructureInitializer implements ApplicationContextInit
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embedded-infrastructure", Map.of(
                 "alluris.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri", infrastructure.mongoUri(),
-                "spring.mongodb.database", EmbeddedInfrastructure.freshDatabaseName(application))));
+                "spring.mongodb.database", EmbeddedInfrastructure.freshDatabaseName(application),
+                "alluris.security.jwks-uri", TestTokens.get().jwksUri())));
     }
 }

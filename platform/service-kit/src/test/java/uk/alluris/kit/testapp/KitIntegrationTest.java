@@ -129,7 +129,7 @@ class KitIntegrationTest {
     @Test
     void missingThingsAndUnknownPathsAre404Problems() throws Exception {
         assertThat(get("/recipients/42").statusCode()).isEqualTo(404);
-        HttpResponse<String> unknown = get("/no/such/path");
+        HttpResponse<String> unknown = get("/recipients/no/such/path");
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(JSON.readTree(unknown.body()).path("status").asInt()).isEqualTo(404);
     }

@@ -1,8 +1,15 @@
 package uk.alluris.kit.testapp;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import uk.alluris.kit.security.AccessRules;
 
 /** A minimal service on the kit, to prove its auto-configuration end to end. */
 @SpringBootApplication
 public class KitTestApplication {
+
+    @Bean
+    AccessRules openRecipients() {
+        return rules -> rules.requestMatchers("/recipients/**", "/boom").permitAll();
+    }
 }

@@ -1,0 +1,17 @@
+package uk.alluris.marketing;
+
+import java.util.Set;
+import uk.alluris.testsupport.ServiceAccessChecks;
+
+class MarketingServiceAccessIntegrationTest extends ServiceAccessChecks {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/marketing/subscribers/none";
+    }
+
+    @Override
+    protected Set<String> allowedRoles() {
+        return Set.of("ADMIN", "PRIVACY_OFFICER");
+    }
+}

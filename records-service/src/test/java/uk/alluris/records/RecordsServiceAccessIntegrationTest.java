@@ -1,0 +1,17 @@
+package uk.alluris.records;
+
+import java.util.Set;
+import uk.alluris.testsupport.ServiceAccessChecks;
+
+class RecordsServiceAccessIntegrationTest extends ServiceAccessChecks {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/records/entries/none";
+    }
+
+    @Override
+    protected Set<String> allowedRoles() {
+        return Set.of("CLINICIAN", "PRIVACY_OFFICER");
+    }
+}

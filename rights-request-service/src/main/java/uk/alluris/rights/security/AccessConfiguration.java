@@ -1,0 +1,19 @@
+package uk.alluris.rights.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import uk.alluris.kit.security.AccessRules;
+
+/** Who may call this service's API; enforced here, whether the call came through the gateway or not. */
+@Configuration(proxyBeanMethods = false)
+class AccessConfiguration {
+
+    @Bean
+    AccessRules rightsAccess() {
+        return rules -> rules
+                // anyone may file a request and prove their address; the rest is the officer's or the requester's
+                .requestMatchers(HttpMethod.POST, "/api/privacy/requests", "/api/privacy/requests/*/verification").permitAll()
+                .requestMatchers("/api/privacy/**").hasAnyRole("PRIVACY_OFFICER", "CLIENT");
+    }
+}

@@ -1,0 +1,17 @@
+package uk.alluris.rights;
+
+import java.util.Set;
+import uk.alluris.testsupport.ServiceAccessChecks;
+
+class RightsRequestServiceAccessIntegrationTest extends ServiceAccessChecks {
+
+    @Override
+    protected String protectedPath() {
+        return "/api/privacy/requests/none";
+    }
+
+    @Override
+    protected Set<String> allowedRoles() {
+        return Set.of("PRIVACY_OFFICER", "CLIENT");
+    }
+}

@@ -1,0 +1,108 @@
+package uk.alluris.systemtests;
+
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import uk.alluris.testsupport.ServiceEndpoints;
+
+/** A caller of the running platform: staff or client sign-in through the gateway, then plain HTTP with the token. */
+final class PlatformClient {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final AtomicInteger ADDRESSES = new AtomicInteger(1);
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+
+    private final RunningPlatform platform;
+    private final String address = "198.18." + (ADDRESSES.get() / 250) + "." + (ADDRESSES.getAndIncrement() % 250);
+
+    PlatformClient(RunningPlatform platform) {
+        this.platform = platform;
+    }
+
+    String staffToken(String username) {
+        HttpResponse<String> response = send(platform.gatewayUrl(), "POST", "/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + RunningPlatform.STAFF_PASSWORD + "\"}",
+                Optional.empty());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(username + " could not sign in: " + response.statusCode() + " " + response.body());
+        }
+        return ServiceEndpoints.json(response).path("accessToken").asString();
+    }
+
+    String clientToken(String email) {
+        send(platform.gatewayUrl(), "POST", "/auth/client/code", "{\"email\":\"" + email + "\"}", Optional.empty());
+        HttpResponse<String> response = send(platform.gatewayUrl(), "POST", "/auth/client/token",
+                "{\"email\":\"" + email + "\",\"code\":\"" + codeMailedTo(email) + "\"}", Optional.empty());
+        return ServiceEndpoints.json(response).path("accessToken").asString();
+    }
+
+    HttpResponse<String> viaGateway(String method, String path, Optional<String> token) {
+        return send(platform.gatewayUrl(), method, path, method.equals("GET") ? null : "{}", token);
+    }
+
+    HttpResponse<String> send(String base, String method, String path, String json, Optional<String> token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Forwarded-For", address)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A GET as the dashboard makes it: the session cookie, no Authorization header. */
+    HttpResponse<String> withCookie(String url, String sessionToken) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("X-Forwarded-For", address)
+                .header("Cookie", "ALLURIS_SESSION=" + sessionToken).GET().build();
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String codeMailedTo(String email) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(email).length > 0);
+        MimeMessage[] messages = messagesTo(email);
+        Matcher code = CODE.matcher(GreenMailUtil.getBody(messages[messages.length - 1]));
+        if (!code.find()) {
+            throw new IllegalStateException("no code in the mail to the client");
+        }
+        return code.group(1);
+    }
+
+    private MimeMessage[] messagesTo(String email) {
+        return Arrays.stream(platform.mail().getReceivedMessages()).filter(message -> {
+            try {
+                return message.getAllRecipients()[0].toString().equalsIgnoreCase(email);
+            } catch (MessagingException e) {
+                return false;
+            }
+        }).toArray(MimeMessage[]::new);
+    }
+}
