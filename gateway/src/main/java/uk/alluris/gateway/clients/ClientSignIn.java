@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import uk.alluris.gateway.frontdoor.RateLimiter;
 import uk.alluris.gateway.frontdoor.SignInRefused;
+import uk.alluris.gateway.frontdoor.TooManyRequests;
 import uk.alluris.gateway.tokens.IssuedToken;
 import uk.alluris.gateway.tokens.TokenIssuer;
 import uk.alluris.kit.identity.BlindIndexer;
@@ -23,6 +26,7 @@ class ClientSignIn {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(15);
     static final int ATTEMPTS = 5;
+    static final int CODES_PER_QUARTER_HOUR = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClientCodes codes;
@@ -30,20 +34,27 @@ class ClientSignIn {
     private final BlindIndexer indexer;
     private final PasswordEncoder hashes;
     private final TokenIssuer tokens;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     ClientSignIn(ClientCodes codes, CodeMail mail, BlindIndexer indexer, PasswordEncoder hashes, TokenIssuer tokens,
-            Clock clock) {
+            RateLimiter limiter, Clock clock) {
         this.codes = codes;
         this.mail = mail;
         this.indexer = indexer;
         this.hashes = hashes;
         this.tokens = tokens;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
     Mono<Void> sendCode(String email) {
         String emailIndex = indexer.email(email);
+        // per address, whoever asks: nobody can flood one inbox with codes
+        Optional<Duration> wait = limiter.take("client-code", emailIndex, CODES_PER_QUARTER_HOUR, CODE_LIFETIME);
+        if (wait.isPresent()) {
+            return Mono.error(new TooManyRequests(wait.get()));
+        }
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
         return Mono.fromCallable(() -> hashes.encode(code)).subscribeOn(Schedulers.boundedElastic())
                 .flatMap(hash -> codes.save(new ClientCode(emailIndex, hash, clock.instant().plus(CODE_LIFETIME), ATTEMPTS)))

@@ -1,14 +1,18 @@
 package uk.alluris.gateway.staff;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
+import uk.alluris.gateway.frontdoor.RateLimiter;
 import uk.alluris.gateway.frontdoor.SignInRefused;
+import uk.alluris.gateway.frontdoor.TooManyRequests;
 import uk.alluris.gateway.tokens.IssuedToken;
 import uk.alluris.gateway.tokens.TokenIssuer;
 
@@ -20,26 +24,35 @@ import uk.alluris.gateway.tokens.TokenIssuer;
 @Service
 class StaffSignIn {
 
+    static final int ATTEMPTS_PER_MINUTE = 10;
+
     private final StaffAccounts accounts;
     private final PasswordEncoder passwords;
     private final TokenIssuer tokens;
     private final StaffAuthProperties policy;
+    private final RateLimiter limiter;
     private final Clock clock;
     // Compared against when the account does not exist, so that an unknown name costs as long as a known one.
     private final String unknownAccountHash;
 
     StaffSignIn(StaffAccounts accounts, PasswordEncoder passwords, TokenIssuer tokens, StaffAuthProperties policy,
-            Clock clock) {
+            RateLimiter limiter, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
         this.policy = policy;
+        this.limiter = limiter;
         this.clock = clock;
         this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
     }
 
     Mono<IssuedToken> signIn(String username, String password) {
         String name = username.trim().toLowerCase(Locale.ROOT);
+        // per account, from any address: slows a spread-out guessing attack before the lockout even starts
+        Optional<Duration> wait = limiter.take("staff-login", name, ATTEMPTS_PER_MINUTE, Duration.ofMinutes(1));
+        if (wait.isPresent()) {
+            return Mono.error(new TooManyRequests(wait.get()));
+        }
         return accounts.findById(name)
                 .switchIfEmpty(matches(password, unknownAccountHash).then(Mono.error(SignInRefused::new)))
                 .flatMap(account -> attempt(account, password));

@@ -110,6 +110,19 @@ class ClientSignInIntegrationTest {
                 .isEqualTo(400);
     }
 
+    @Test
+    void oneAddressGetsAtMostThreeCodesAQuarterHourWhoeverAsks() {
+        String body = "{\"email\":\"flooded-" + UUID.randomUUID() + "@example.com\"}";
+        for (int i = 0; i < 3; i++) {
+            assertThat(calls().post("/auth/client/code", body).statusCode()).isEqualTo(202);
+        }
+
+        HttpResponse<String> fourth = calls().post("/auth/client/code", body);
+
+        assertThat(fourth.statusCode()).isEqualTo(429);
+        assertThat(fourth.headers().firstValue("Retry-After")).isPresent();
+    }
+
     private static String codeSentTo(String email) {
         await().atMost(Duration.ofSeconds(10)).until(() -> messagesTo(email).length > 0);
         MimeMessage[] messages = messagesTo(email);

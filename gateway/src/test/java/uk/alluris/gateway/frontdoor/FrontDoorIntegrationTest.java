@@ -27,17 +27,31 @@ class FrontDoorIntegrationTest {
     @Test
     void signInIsRateLimitedPerClientAddressWithRetryAfter() {
         GatewayCalls attacker = new GatewayCalls(port, "192.0.2.10");
-        String body = "{\"username\":\"nobody@alluris.local\",\"password\":\"guess\"}";
         for (int i = 0; i < 20; i++) {
-            assertThat(attacker.post("/auth/login", body).statusCode()).isEqualTo(401);
+            assertThat(attacker.post("/auth/login", guess("nobody-" + i)).statusCode()).isEqualTo(401);
         }
 
-        HttpResponse<String> limited = attacker.post("/auth/login", body);
+        HttpResponse<String> limited = attacker.post("/auth/login", guess("nobody-20"));
 
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).hasValueSatisfying(s -> assertThat(Long.parseLong(s)).isPositive());
         assertThat(limited.headers().firstValue("Content-Type")).contains("application/problem+json");
-        assertThat(new GatewayCalls(port, "192.0.2.11").post("/auth/login", body).statusCode()).isEqualTo(401);
+        assertThat(new GatewayCalls(port, "192.0.2.11").post("/auth/login", guess("nobody-21")).statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void oneAccountIsRateLimitedWhateverAddressesTheGuessesComeFrom() {
+        for (int i = 0; i < 10; i++) {
+            assertThat(new GatewayCalls(port, "192.0.3." + i).post("/auth/login", guess("target")).statusCode())
+                    .isEqualTo(401);
+        }
+
+        assertThat(new GatewayCalls(port, "192.0.3.99").post("/auth/login", guess("target")).statusCode()).isEqualTo(429);
+    }
+
+    private static String guess(String user) {
+        return "{\"username\":\"" + user + "@alluris.local\",\"password\":\"guess\"}";
     }
 
     @Test
