@@ -7,7 +7,7 @@ class RightsRequestServiceAccessIntegrationTest extends ServiceAccessChecks {
 
     @Override
     protected String protectedPath() {
-        return "/api/privacy/requests/none";
+        return "/api/privacy/requests/00000000-0000-0000-0000-000000000000";
     }
 
     @Override

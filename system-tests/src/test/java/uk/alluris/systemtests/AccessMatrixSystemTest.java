@@ -47,9 +47,10 @@ class AccessMatrixSystemTest {
               GET    | /api/records/entries/none             | 401  | 403   | 404  | 404  | 403   | 403    | 401     | 401
               GET    | /api/consents/none                    | 401  | 404   | 404  | 404  | 404   | 404    | 401     | 401
               GET    | /api/marketing/subscribers/none       | 401  | 403   | 403  | 404  | 404   | 403    | 401     | 401
-              GET    | /api/privacy/requests/none            | 401  | 403   | 403  | 404  | 403   | 404    | 401     | 401
-              POST   | /api/privacy/requests/none/evidence   | 401  | 403   | 403  | 404  | 403   | 404    | 401     | 401
-              POST   | /api/privacy/requests/none/verification | 404 | 404  | 404  | 404  | 404   | 404    | 401     | 401
+              GET    | /api/privacy/requests/00000000-0000-0000-0000-000000000000            | 401  | 403   | 403  | 404  | 403   | 404    | 401     | 401
+              GET    | /api/privacy/requests/00000000-0000-0000-0000-000000000000/evidence   | 401  | 403   | 403  | 404  | 403   | 404    | 401     | 401
+              GET    | /api/privacy/requests                  | 401  | 403   | 403  | 200  | 403   | 403    | 401     | 401
+              POST   | /api/privacy/requests/00000000-0000-0000-0000-000000000000/verification | 400 | 400  | 400  | 400  | 400   | 400    | 401     | 401
               POST   | /webhooks/leads/none                  | 404  | 404   | 404  | 404  | 404   | 404    | 401     | 401
             """)
     void eachCallerGetsExactlyItsStatus(String method, String path, int anonymous, int reception, int clinician,

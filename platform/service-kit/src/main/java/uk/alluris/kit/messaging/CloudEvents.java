@@ -54,8 +54,15 @@ public final class CloudEvents {
         return header(message, ID);
     }
 
+    /**
+     * A CloudEvents attribute header. Spring Cloud Function may hand a consumer the attributes under the canonical
+     * {@code ce-} prefix rather than the Kafka binding's {@code ce_}; both are read.
+     */
     private static String header(Message<?> message, String name) {
         Object value = message.getHeaders().get(name);
+        if (value == null) {
+            value = message.getHeaders().get(CloudEventMessageUtils.DEFAULT_ATTR_PREFIX + name.substring(3));
+        }
         if (value instanceof byte[] bytes) {
             return new String(bytes, StandardCharsets.UTF_8);
         }

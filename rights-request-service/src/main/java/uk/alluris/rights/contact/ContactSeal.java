@@ -1,0 +1,59 @@
+package uk.alluris.rights.contact;
+
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Seals a requester's contact details with Tink AEAD under the service's keyset, bound to the request's id (so a
+ * sealed blob copied onto another request does not open). Only this service can open it, to write to the requester.
+ */
+public class ContactSeal {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Aead aead;
+
+    /** @param keyset a Tink keyset in its JSON form, or that JSON in base64 (easier to pass in an environment variable) */
+    public ContactSeal(String keyset) {
+        try {
+            AeadConfig.register();
+            String json = keyset.strip().startsWith("{") ? keyset
+                    : new String(Base64.getDecoder().decode(keyset.strip()), StandardCharsets.UTF_8);
+            KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+            this.aead = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the contact keyset is not a valid Tink AEAD keyset", e);
+        }
+    }
+
+    public String seal(UUID requestId, Contact contact) {
+        try {
+            byte[] sealed = aead.encrypt(JSON.writeValueAsBytes(contact), associatedData(requestId));
+            return Base64.getEncoder().encodeToString(sealed);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal contact details", e);
+        }
+    }
+
+    public Contact open(UUID requestId, String sealed) {
+        try {
+            byte[] plain = aead.decrypt(Base64.getDecoder().decode(sealed), associatedData(requestId));
+            return JSON.readValue(plain, Contact.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open the contact details of request " + requestId, e);
+        }
+    }
+
+    private static byte[] associatedData(UUID requestId) {
+        return ("privacy-request-contact:" + requestId).getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,66 @@
+package uk.alluris.rights.contact;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/** What the clinic writes to a requester: the verification code, and an extension with its reason. */
+@Component
+public class RequesterMail {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final JavaMailSender mail;
+    private final String from;
+
+    RequesterMail(JavaMailSender mail, @Value("${alluris.mail.from}") String from) {
+        this.mail = mail;
+        this.from = from;
+    }
+
+    public void sendCode(Contact to, UUID requestId, String requestType, String code) {
+        send(to, "Confirm your privacy request", """
+                We received a %s request from this address (reference %s).
+
+                To confirm it is yours, enter this code: %s
+
+                The code works for 24 hours. If you did not make this request, ignore this message and nothing
+                will happen.
+
+                Dr Alluris Aesthetics — data protection
+                """.formatted(describe(requestType), requestId, code));
+    }
+
+    public void sendExtension(Contact to, UUID requestId, int months, String reason, LocalDate newDueDate) {
+        send(to, "We need more time for your privacy request", """
+                Your request (reference %s) needs more time than the usual month. The law allows us to extend it
+                by up to two further months when a request is complex or one of several; we have extended it by
+                %d month(s).
+
+                Why: %s
+
+                We will answer by %s. If you are unhappy with this, you may complain to the Information
+                Commissioner's Office (ico.org.uk, 0303 123 1113).
+
+                Dr Alluris Aesthetics — data protection
+                """.formatted(requestId, months, reason, DAY.format(newDueDate)));
+    }
+
+    private void send(Contact to, String subject, String text) {
+        SimpleMailMessage message = new SimpleMailMessage();
+        message.setFrom(from);
+        message.setTo(to.email());
+        message.setSubject(subject);
+        message.setText(text);
+        mail.send(message);
+    }
+
+    private static String describe(String requestType) {
+        return requestType.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,46 @@
+package uk.alluris.rights.fanout;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import uk.alluris.rights.contact.ContactSeal;
+import uk.alluris.rights.deadline.StatutoryDeadlines;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@EnableConfigurationProperties(RightsProperties.class)
+class FanOutConfiguration {
+
+    /** Receipts from every data-holding service, bound to {@code privacy.receipts} in application.yml. */
+    @Bean
+    Consumer<Message<byte[]>> privacyReceipts(ReceiptRecording recording) {
+        return recording::on;
+    }
+
+    @Bean
+    StatutoryDeadlines statutoryDeadlines(RightsProperties properties) {
+        return new StatutoryDeadlines(properties.bankHolidays());
+    }
+
+    @Bean
+    ContactSeal contactSeal(RightsProperties properties) {
+        return new ContactSeal(properties.contactKeyset());
+    }
+
+    /** Verification codes are kept only as slow hashes. */
+    @Bean
+    PasswordEncoder codeHashes() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,138 @@
+package uk.alluris.rights.request;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.rights.contact.Contact;
+import uk.alluris.rights.fanout.RightsProperties;
+
+/** The rights-request API: filing and verifying (open to anyone), the staff queue, and each request's record. */
+@RestController
+@RequestMapping("/api/privacy/requests")
+class RequestController {
+
+    record FileRequest(@NotBlank @Pattern(regexp = "ERASURE|RESTRICTION|LIFT_RESTRICTION|OBJECTION_TO_MARKETING",
+            message = "must be one of ERASURE, RESTRICTION, LIFT_RESTRICTION, OBJECTION_TO_MARKETING") String type,
+            @NotBlank @Size(max = 320) String email, @Size(max = 40) String phone, @Size(max = 200) String fullName,
+            @Size(max = 4000) String details) {
+    }
+
+    record CodeGiven(@NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code") String code) {
+    }
+
+    record IdentityVerified(@NotBlank @Size(max = 2000) String note) {
+    }
+
+    record ExtensionAsked(@NotNull @Min(1) @Max(2) Integer months, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    private final FilingRequests filing;
+    private final PrivacyRequests requests;
+    private final RightsProperties properties;
+    private final Clock clock;
+
+    RequestController(FilingRequests filing, PrivacyRequests requests, RightsProperties properties, Clock clock) {
+        this.filing = filing;
+        this.requests = requests;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    ResponseEntity<RequestViews.Filed> file(@Valid @RequestBody FileRequest body) {
+        PrivacyRequest request = filing.file(RequestType.valueOf(body.type()),
+                new Contact(body.email(), body.phone(), body.fullName(), body.details()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new RequestViews.Filed(request.id(), request.status()));
+    }
+
+    @PostMapping("/{id}/verification")
+    RequestViews.Detail verify(@PathVariable UUID id, @Valid @RequestBody CodeGiven body) {
+        return detail(filing.verifyByCode(id, body.code()));
+    }
+
+    @PostMapping("/{id}/identity-verified")
+    RequestViews.Detail identityVerified(@PathVariable UUID id, @Valid @RequestBody IdentityVerified body,
+            @AuthenticationPrincipal Jwt caller) {
+        requireOfficer(caller);
+        return detail(filing.verifyIdentity(id, body.note(), caller.getSubject()));
+    }
+
+    @PostMapping("/{id}/extension")
+    RequestViews.Detail extend(@PathVariable UUID id, @Valid @RequestBody ExtensionAsked body,
+            @AuthenticationPrincipal Jwt caller) {
+        requireOfficer(caller);
+        return detail(filing.extend(id, body.months(), body.reason(), caller.getSubject()));
+    }
+
+    @GetMapping
+    List<RequestViews.QueueItem> queue(@RequestParam(required = false) RequestStatus status,
+            @AuthenticationPrincipal Jwt caller) {
+        requireOfficer(caller);
+        List<PrivacyRequest> found = status == null
+                ? requests.findByStatusIn(List.of(RequestStatus.AWAITING_VERIFICATION, RequestStatus.IN_PROGRESS))
+                : requests.findByStatus(status);
+        LocalDate today = PrivacyRequest.londonDay(clock.instant());
+        return found.stream()
+                .map(request -> RequestViews.queueItem(request, properties, clock.instant(), today))
+                .sorted(Comparator.comparing(RequestViews.QueueItem::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(RequestViews.QueueItem::receivedAt))
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    RequestViews.Detail one(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
+        return detail(readableBy(caller, id));
+    }
+
+    @GetMapping("/{id}/evidence")
+    List<EvidenceEntry> evidence(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
+        return readableBy(caller, id).evidence();
+    }
+
+    private RequestViews.Detail detail(PrivacyRequest request) {
+        return RequestViews.detail(request, properties, clock.instant(), PrivacyRequest.londonDay(clock.instant()));
+    }
+
+    /** The privacy officer reads any request; a client only their own, and anyone else's looks like nothing. */
+    private PrivacyRequest readableBy(Jwt caller, UUID id) {
+        PrivacyRequest request = filing.find(id);
+        if (!roles(caller).contains("PRIVACY_OFFICER")
+                && !Objects.equals(caller.getClaimAsString("email_index"), request.emailIndex())) {
+            throw ProblemException.notFound("privacy request " + id);
+        }
+        return request;
+    }
+
+    private static void requireOfficer(Jwt caller) {
+        if (!roles(caller).contains("PRIVACY_OFFICER")) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "only the privacy officer may do this");
+        }
+    }
+
+    private static List<String> roles(Jwt caller) {
+        List<String> roles = caller == null ? null : caller.getClaimAsStringList("roles");
+        return roles == null ? List.of() : roles;
+    }
+}
