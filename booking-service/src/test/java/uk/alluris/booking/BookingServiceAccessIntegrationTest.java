@@ -7,7 +7,7 @@ class BookingServiceAccessIntegrationTest extends ServiceAccessChecks {
 
     @Override
     protected String protectedPath() {
-        return "/api/bookings/appointments/none";
+        return "/api/bookings/appointments/00000000-0000-0000-0000-000000000000";
     }
 
     @Override

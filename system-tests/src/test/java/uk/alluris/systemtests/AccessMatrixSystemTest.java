@@ -43,10 +43,10 @@ class AccessMatrixSystemTest {
     @ParameterizedTest(name = "{0} {1}")
     @CsvSource(delimiter = '|', textBlock = """
             # method | path                                  | ANON | RECEP | CLIN | PRIV | ADMIN | CLIENT | EXPIRED | FOREIGN
-              GET    | /api/bookings/appointments/none       | 401  | 404   | 404  | 403  | 403   | 404    | 401     | 401
-              GET    | /api/records/entries/none             | 401  | 403   | 404  | 404  | 403   | 403    | 401     | 401
-              GET    | /api/consents/none                    | 401  | 404   | 404  | 404  | 404   | 404    | 401     | 401
-              GET    | /api/marketing/subscribers/none       | 401  | 403   | 403  | 404  | 404   | 403    | 401     | 401
+              GET    | /api/bookings/appointments/00000000-0000-0000-0000-000000000000| 401  | 404   | 404  | 403  | 403   | 404    | 401     | 401
+              GET    | /api/records/entries/00000000-0000-0000-0000-000000000000| 401  | 403   | 404  | 404  | 403   | 403    | 401     | 401
+              GET    | /api/consents/00000000-0000-0000-0000-000000000000| 401  | 404   | 404  | 404  | 404   | 404    | 401     | 401
+              GET    | /api/marketing/subscribers/00000000-0000-0000-0000-000000000000| 401  | 403   | 403  | 404  | 404   | 403    | 401     | 401
               GET    | /api/privacy/requests/00000000-0000-0000-0000-000000000000            | 401  | 403   | 403  | 404  | 403   | 404    | 401     | 401
               GET    | /api/privacy/requests/00000000-0000-0000-0000-000000000000/evidence   | 401  | 403   | 403  | 404  | 403   | 404    | 401     | 401
               GET    | /api/privacy/requests                  | 401  | 403   | 403  | 200  | 403   | 403    | 401     | 401
@@ -88,7 +88,7 @@ class AccessMatrixSystemTest {
     void theDashboardsSessionCookieWorksInPlaceOfTheBearerHeader() {
         String token = TOKENS.get(Caller.CLINICIAN).orElseThrow();
 
-        HttpResponse<String> withCookie = client.withCookie(platform.gatewayUrl() + "/api/records/entries/none", token);
+        HttpResponse<String> withCookie = client.withCookie(platform.gatewayUrl() + "/api/records/entries/00000000-0000-0000-0000-000000000000", token);
 
         assertThat(withCookie.statusCode()).isEqualTo(404);
     }

@@ -31,7 +31,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final StreamBridge bridge;
     private final OutboxProperties properties;
     private final String source;
-    private volatile List<String> collections;
     private ScheduledExecutorService executor;
 
     public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, String applicationName) {
@@ -67,15 +66,16 @@ public class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
+    /**
+     * Every collection whose documents carry an outbox. Read afresh each round: an aggregate the kit itself defines
+     * (a privacy receipt) joins the mapping context only when first used.
+     */
     List<String> collections() {
-        if (collections == null) {
-            collections = mongo.getConverter().getMappingContext().getPersistentEntities().stream()
-                    .filter(entity -> OutboxOwner.class.isAssignableFrom(entity.getType()))
-                    .map(MongoPersistentEntity::getCollection)
-                    .distinct()
-                    .toList();
-        }
-        return collections;
+        return mongo.getConverter().getMappingContext().getPersistentEntities().stream()
+            .filter(entity -> OutboxOwner.class.isAssignableFrom(entity.getType()))
+            .map(MongoPersistentEntity::getCollection)
+            .distinct()
+            .toList();
     }
 
     private void relaySafely() {

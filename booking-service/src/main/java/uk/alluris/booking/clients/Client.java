@@ -1,0 +1,102 @@
+package uk.alluris.booking.clients;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import uk.alluris.events.ClientRegistered;
+import uk.alluris.kit.outbox.OutboxMessage;
+import uk.alluris.kit.outbox.OutboxOwner;
+
+/**
+ * A client's contact profile. Its id is the person's subject id across the platform (booking usually meets a person
+ * first); the blind indexes let a privacy request find it without anyone sending the address around.
+ */
+@Document("clients")
+public class Client implements OutboxOwner {
+
+    @Id
+    UUID id;
+    String fullName;
+    String email;
+    String phone;
+    LocalDate dateOfBirth;
+    @Indexed
+    String emailIndex;
+    @Indexed
+    String phoneIndex;
+    /** Whether reminders and other messages may carry promotional content; off unless the client asked for it. */
+    boolean promotionalContent;
+    Instant registeredAt;
+    List<OutboxMessage> outbox = new ArrayList<>();
+
+    static Client register(String fullName, String email, String phone, LocalDate dateOfBirth, String emailIndex,
+            String phoneIndex, boolean promotionalContent, Instant now) {
+        Client client = new Client();
+        client.id = UUID.randomUUID();
+        client.fullName = fullName;
+        client.email = email;
+        client.phone = phone;
+        client.dateOfBirth = dateOfBirth;
+        client.emailIndex = emailIndex;
+        client.phoneIndex = phoneIndex;
+        client.promotionalContent = promotionalContent;
+        client.registeredAt = now;
+        client.outbox.add(OutboxMessage.of(
+                new ClientRegistered(UUID.randomUUID(), client.id.toString(), emailIndex, phoneIndex, now)));
+        return client;
+    }
+
+    public void stopPromotionalContent() {
+        promotionalContent = false;
+    }
+
+    void allowPromotionalContent(boolean allowed) {
+        promotionalContent = allowed;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public LocalDate dateOfBirth() {
+        return dateOfBirth;
+    }
+
+    public String emailIndex() {
+        return emailIndex;
+    }
+
+    public String phoneIndex() {
+        return phoneIndex;
+    }
+
+    public boolean promotionalContent() {
+        return promotionalContent;
+    }
+
+    public Instant registeredAt() {
+        return registeredAt;
+    }
+
+    @Override
+    public List<OutboxMessage> outbox() {
+        return outbox;
+    }
+}

@@ -1,0 +1,16 @@
+package uk.alluris.booking.clients;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.mongodb.repository.Query;
+
+public interface Clients extends MongoRepository<Client, UUID> {
+
+    /** Every profile matching any of a person's identifiers. */
+    @Query("{ $or: [ { _id: { $in: ?0 } }, { emailIndex: { $in: ?1 } }, { phoneIndex: { $in: ?2 } } ] }")
+    List<Client> findMatching(Collection<UUID> ids, Collection<String> emailIndexes, Collection<String> phoneIndexes);
+
+    boolean existsByEmailIndex(String emailIndex);
+}

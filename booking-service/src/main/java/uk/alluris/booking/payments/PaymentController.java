@@ -1,0 +1,90 @@
+package uk.alluris.booking.payments;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.booking.appointments.Appointments;
+import uk.alluris.booking.clients.ClientAccess;
+import uk.alluris.booking.clients.Clients;
+import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.kit.security.CurrentCaller;
+
+/** Payment status per appointment, recorded by staff; a client reads their own. */
+@RestController
+@RequestMapping("/api/bookings")
+class PaymentController {
+
+    record NewPayment(@NotNull UUID appointmentId, @NotNull @Positive Long amountPence, @NotNull Payment.Status status,
+            @NotBlank @Size(max = 100) String processorReference) {
+    }
+
+    record PaymentView(UUID id, UUID appointmentId, UUID clientId, long amountPence, Payment.Status status,
+            String processorReference, Instant recordedAt) {
+
+        static PaymentView of(Payment p) {
+            return new PaymentView(p.id(), p.appointmentId(), p.clientId(), p.amountPence(), p.status(),
+                    p.processorReference(), p.recordedAt());
+        }
+    }
+
+    private final Payments payments;
+    private final Appointments appointments;
+    private final Clients clients;
+    private final Clock clock;
+
+    PaymentController(Payments payments, Appointments appointments, Clients clients, Clock clock) {
+        this.payments = payments;
+        this.appointments = appointments;
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    @PostMapping("/payments")
+    @ResponseStatus(HttpStatus.CREATED)
+    PaymentView record(@Valid @RequestBody NewPayment body) {
+        if (CurrentCaller.get().map(CurrentCaller::isClient).orElse(true)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "payments are recorded by staff");
+        }
+        CardNumbers.refuse("processorReference", body.processorReference());
+        UUID clientId = appointments.findById(body.appointmentId())
+                .orElseThrow(() -> ProblemException.notFound("appointment " + body.appointmentId())).clientId();
+        return PaymentView.of(payments.save(Payment.record(body.appointmentId(), clientId, body.amountPence(),
+                body.status(), body.processorReference().trim(), clock.instant())));
+    }
+
+    @GetMapping("/payments/{id}")
+    PaymentView one(@PathVariable UUID id) {
+        Payment payment = payments.findById(id).orElseThrow(() -> ProblemException.notFound("payment " + id));
+        if (CurrentCaller.get().map(CurrentCaller::isClient).orElse(true)) {
+            if (payment.clientId() == null) {
+                throw ProblemException.notFound("payment " + id);
+            }
+            try {
+                ClientAccess.readable(clients, payment.clientId());
+            } catch (ProblemException notTheirs) {
+                throw ProblemException.notFound("payment " + id);
+            }
+        }
+        return PaymentView.of(payment);
+    }
+
+    @GetMapping("/clients/{clientId}/payments")
+    List<PaymentView> ofClient(@PathVariable UUID clientId) {
+        ClientAccess.readable(clients, clientId);
+        return payments.findByClientIdOrderByRecordedAtAsc(clientId).stream().map(PaymentView::of).toList();
+    }
+}

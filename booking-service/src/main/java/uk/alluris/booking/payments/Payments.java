@@ -1,0 +1,10 @@
+package uk.alluris.booking.payments;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface Payments extends MongoRepository<Payment, UUID> {
+
+    List<Payment> findByClientIdOrderByRecordedAtAsc(UUID clientId);
+}

@@ -1,0 +1,72 @@
+package uk.alluris.kit.privacy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+import uk.alluris.events.CategoryOutcome;
+import uk.alluris.events.ReceiptIssued;
+import uk.alluris.kit.outbox.OutboxMessage;
+import uk.alluris.kit.outbox.OutboxOwner;
+
+/**
+ * This service's answer to one privacy request, kept so that asking again (a chase, a redelivery) yields the same
+ * receipt without acting twice. The receipt event leaves through the outbox in the same save.
+ */
+@Document(IssuedReceipt.COLLECTION)
+public class IssuedReceipt implements OutboxOwner {
+
+    public static final String COLLECTION = "privacy_receipts";
+
+    @Id
+    UUID requestId;
+    String requestType;
+    List<CategoryOutcome> categories;
+    Instant issuedAt;
+    int timesSent;
+    List<OutboxMessage> outbox = new ArrayList<>();
+
+    static IssuedReceipt issue(UUID requestId, String requestType, List<CategoryOutcome> categories, String service,
+            Instant now) {
+        IssuedReceipt receipt = new IssuedReceipt();
+        receipt.requestId = requestId;
+        receipt.requestType = requestType;
+        receipt.categories = List.copyOf(categories);
+        receipt.issuedAt = now;
+        receipt.send(service, now);
+        return receipt;
+    }
+
+    /** Puts the receipt (again) on its way: the same categories, in a new event. */
+    void send(String service, Instant now) {
+        timesSent++;
+        outbox.add(OutboxMessage.of(new ReceiptIssued(UUID.randomUUID(), requestId, service, requestType, categories, now)));
+    }
+
+    public UUID requestId() {
+        return requestId;
+    }
+
+    public String requestType() {
+        return requestType;
+    }
+
+    public List<CategoryOutcome> categories() {
+        return categories;
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    public int timesSent() {
+        return timesSent;
+    }
+
+    @Override
+    public List<OutboxMessage> outbox() {
+        return outbox;
+    }
+}

@@ -1,0 +1,54 @@
+package uk.alluris.kit.privacy;
+
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
+import uk.alluris.kit.inbox.InboxAutoConfiguration;
+import uk.alluris.kit.inbox.ProcessedMessages;
+
+/**
+ * The privacy side every data-holding service shares: a restriction register, and — once the service declares its
+ * {@link PrivacyActions} — the {@code privacyRequests} consumer bound to {@code privacy.requests} in the service's
+ * group (see each service's application.yml).
+ */
+@AutoConfiguration(after = InboxAutoConfiguration.class,
+        afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
+@ConditionalOnClass({ MongoTemplate.class, Message.class })
+public class PrivacyAutoConfiguration {
+
+    /** The platform's clock, in UTC; a service or a test may declare its own. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    @ConditionalOnMissingBean
+    Restrictions restrictions(MongoTemplate mongo, Clock clock) {
+        return new Restrictions(mongo, clock);
+    }
+
+    @Bean
+    @ConditionalOnBean({ PrivacyActions.class, ProcessedMessages.class })
+    @ConditionalOnMissingBean
+    PrivacyRequestIntake privacyRequestIntake(PrivacyActions actions, ProcessedMessages processed, MongoTemplate mongo,
+            @Value("${spring.application.name}") String service, Clock clock) {
+        return new PrivacyRequestIntake(actions, processed, mongo, service, clock);
+    }
+
+    /** Privacy requests from the rights-request service. */
+    @Bean
+    @ConditionalOnBean(PrivacyRequestIntake.class)
+    Consumer<Message<byte[]>> privacyRequests(PrivacyRequestIntake intake) {
+        return intake::on;
+    }
+}

@@ -1,0 +1,89 @@
+package uk.alluris.kit.privacy;
+
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
+import uk.alluris.events.CategoryOutcome;
+import uk.alluris.events.ErasureRequested;
+import uk.alluris.events.MarketingObjectionRequested;
+import uk.alluris.events.PlatformEvent;
+import uk.alluris.events.PrivacyRequestEvent;
+import uk.alluris.events.RestrictionLifted;
+import uk.alluris.events.RestrictionRequested;
+import uk.alluris.kit.inbox.ProcessedMessages;
+import uk.alluris.kit.messaging.CloudEvents;
+
+/**
+ * Receives privacy requests from {@code privacy.requests}, has this service's {@link PrivacyActions} act on them once,
+ * and answers each with a receipt.
+ * <ul>
+ * <li>the same message delivered again is skipped (the idempotent-consumer guard);</li>
+ * <li>the same request asked again (a chase, with a new event id) is not acted on again: the receipt already issued
+ * is sent again, unchanged;</li>
+ * <li>a message that cannot be read throws, so the binder retries it and then parks it in this group's DLQ.</li>
+ * </ul>
+ */
+public class PrivacyRequestIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(PrivacyRequestIntake.class);
+
+    private final PrivacyActions actions;
+    private final ProcessedMessages processed;
+    private final MongoTemplate mongo;
+    private final String service;
+    private final Clock clock;
+
+    public PrivacyRequestIntake(PrivacyActions actions, ProcessedMessages processed, MongoTemplate mongo, String service,
+            Clock clock) {
+        this.actions = actions;
+        this.processed = processed;
+        this.mongo = mongo;
+        this.service = service;
+        this.clock = clock;
+        // receipts left unsent by a crash are relayed after a restart, before any new request arrives
+        mongo.getConverter().getMappingContext().getPersistentEntity(IssuedReceipt.class);
+    }
+
+    public void on(Message<byte[]> message) {
+        processed.handleOnce(service, message, () -> {
+            PlatformEvent event = CloudEvents.read(message);
+            if (!(event instanceof PrivacyRequestEvent request)) {
+                throw new IllegalArgumentException("not a privacy request: " + event.getClass().getSimpleName());
+            }
+            answer(request);
+        });
+    }
+
+    /** Acts on a request unless it was already answered; either way, a receipt goes out. */
+    public IssuedReceipt answer(PrivacyRequestEvent request) {
+        IssuedReceipt issued = mongo.findById(request.requestId(), IssuedReceipt.class);
+        if (issued != null) {
+            issued.send(service, clock.instant());
+            log.info("privacy request {} asked again; receipt sent again", request.requestId());
+            return mongo.save(issued);
+        }
+        List<CategoryOutcome> categories = act(request);
+        log.info("privacy request {} ({}) answered: {}", request.requestId(), request.requestType(), categories);
+        return mongo.save(IssuedReceipt.issue(request.requestId(), request.requestType(), categories, service,
+                clock.instant()));
+    }
+
+    private List<CategoryOutcome> act(PrivacyRequestEvent request) {
+        if (request instanceof ErasureRequested) {
+            return actions.erase(request.subject());
+        }
+        if (request instanceof RestrictionRequested) {
+            return actions.restrict(request.subject());
+        }
+        if (request instanceof RestrictionLifted) {
+            return actions.liftRestriction(request.subject());
+        }
+        if (request instanceof MarketingObjectionRequested) {
+            return actions.objectToMarketing(request.subject());
+        }
+        throw new IllegalArgumentException("unknown privacy request " + request.getClass().getSimpleName());
+    }
+}

@@ -1,0 +1,153 @@
+package uk.alluris.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import uk.alluris.events.ErasureRequested;
+import uk.alluris.events.MarketingObjectionRequested;
+import uk.alluris.events.PrivacyRequestEvent;
+import uk.alluris.events.ReceiptIssued;
+import uk.alluris.events.RestrictionLifted;
+import uk.alluris.events.RestrictionRequested;
+import uk.alluris.events.SubjectIdentifiers;
+import uk.alluris.events.Topics;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import uk.alluris.events.EventType;
+
+/**
+ * Plays the rights-request service on the real broker: publishes privacy requests onto {@code privacy.requests} as
+ * CloudEvents, and reads the receipts services send back on {@code privacy.receipts}.
+ */
+public final class PrivacyRequestProbe implements AutoCloseable {
+
+    /** As the kit's EventJson (which this module cannot depend on: the kit's own tests use this module). */
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final String bootstrapServers;
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    public PrivacyRequestProbe() {
+        this(EmbeddedInfrastructure.get().kafkaBootstrapServers());
+    }
+
+    public PrivacyRequestProbe(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    public static PrivacyRequestEvent request(String type, UUID requestId, SubjectIdentifiers subject) {
+        UUID eventId = UUID.randomUUID();
+        LocalDate due = LocalDate.now().plusMonths(1);
+        Instant now = Instant.now();
+        return switch (type) {
+            case ErasureRequested.REQUEST_TYPE -> new ErasureRequested(eventId, requestId, subject, due, now);
+            case RestrictionRequested.REQUEST_TYPE -> new RestrictionRequested(eventId, requestId, subject, due, now);
+            case RestrictionLifted.REQUEST_TYPE -> new RestrictionLifted(eventId, requestId, subject, due, now);
+            case MarketingObjectionRequested.REQUEST_TYPE -> new MarketingObjectionRequested(eventId, requestId, subject, due, now);
+            default -> throw new IllegalArgumentException(type);
+        };
+    }
+
+    /** Publishes the event as the rights-request service's outbox relay would. Returns its CloudEvents id. */
+    public String publish(PrivacyRequestEvent event) {
+        EventType type = EventType.of(event);
+        String id = event.eventId().toString();
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(type.topic(), bytes(event.partitionKey()),
+                JSON.writeValueAsBytes(event));
+        record.headers().add("ce_id", bytes(id)).add("ce_type", bytes(type.cloudEventType()))
+                .add("ce_source", bytes("/alluris/rights-request-service")).add("ce_specversion", bytes("1.0"))
+                .add("ce_subject", bytes(event.partitionKey())).add("ce_time", bytes(event.occurredAt().toString()));
+        send(record);
+        return id;
+    }
+
+    /** Publishes bytes no consumer can read, with the given headers' CloudEvents type (or none). */
+    public void publishRaw(String topic, String key, String body, String ceType) {
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, bytes(key), bytes(body));
+        record.headers().add("ce_id", bytes(UUID.randomUUID().toString()));
+        if (ceType != null) {
+            record.headers().add("ce_type", bytes(ceType));
+        }
+        send(record);
+    }
+
+    /** Every receipt {@code service} has sent for the request, waiting until there are at least {@code atLeast}. */
+    public List<ReceiptIssued> receipts(UUID requestId, String service, int atLeast, Duration within) {
+        List<ReceiptIssued> found = new ArrayList<>();
+        for (ConsumerRecord<byte[], byte[]> record : records(Topics.PRIVACY_RECEIPTS, within, atLeast,
+                r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId.toString()))) {
+            ReceiptIssued receipt = JSON.readValue(record.value(), ReceiptIssued.class);
+            if (receipt.service().equals(service)) {
+                found.add(receipt);
+            }
+        }
+        return found;
+    }
+
+    public ReceiptIssued receipt(UUID requestId, String service) {
+        return receipts(requestId, service, 1, Duration.ofSeconds(30)).get(0);
+    }
+
+    /** Records on {@code topic} (from the beginning) that {@code match}, once at least {@code atLeast} are there. */
+    public List<ConsumerRecord<byte[], byte[]>> records(String topic, Duration within, int atLeast,
+            java.util.function.Predicate<ConsumerRecord<byte[], byte[]>> match) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(topic));
+            List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
+            Instant deadline = Instant.now().plus(within);
+            while (found.size() < atLeast && Instant.now().isBefore(deadline)) {
+                consumer.poll(Duration.ofMillis(250)).forEach(r -> {
+                    if (match.test(r)) {
+                        found.add(r);
+                    }
+                });
+            }
+            if (found.size() < atLeast) {
+                throw new AssertionError("expected at least " + atLeast + " matching records on " + topic + " within "
+                        + within + ", found " + found.size());
+            }
+            return found;
+        }
+    }
+
+    public static Optional<String> header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return Optional.ofNullable(record.headers().lastHeader(name)).map(h -> new String(h.value(), StandardCharsets.UTF_8));
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record) {
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish to " + record.topic(), e);
+        }
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
