@@ -7,7 +7,7 @@ class RecordsServiceAccessIntegrationTest extends ServiceAccessChecks {
 
     @Override
     protected String protectedPath() {
-        return "/api/records/entries/none";
+        return "/api/records/entries/00000000-0000-0000-0000-000000000000";
     }
 
     @Override

@@ -1,0 +1,12 @@
+package uk.alluris.records.entries;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.mongodb.repository.MongoRepository;
+
+public interface ClinicalEntries extends MongoRepository<ClinicalEntry, UUID> {
+
+    List<ClinicalEntry> findBySubjectIdOrderByRecordedAtAsc(String subjectId);
+
+    long deleteBySubjectId(String subjectId);
+}

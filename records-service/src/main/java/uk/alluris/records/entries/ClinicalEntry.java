@@ -1,0 +1,81 @@
+package uk.alluris.records.entries;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * One clinical record. Its {@code fields} (as JSON) and {@code notes} are stored only as ciphertext under the
+ * subject's own key; kind and time stay readable so that retention can be worked out without decrypting anything.
+ */
+@Document("entries")
+public class ClinicalEntry {
+
+    @Id
+    UUID id;
+    @Indexed
+    String subjectId;
+    EntryKind kind;
+    Instant recordedAt;
+    String encryptedFields;
+    String encryptedNotes;
+    /** Photos only: whether the clinic may use this photo in marketing (withdrawn on objection or erasure). */
+    Boolean marketingUse;
+    String recordedBy;
+
+    static ClinicalEntry of(UUID id, String subjectId, EntryKind kind, Instant recordedAt, String encryptedFields,
+            String encryptedNotes, Boolean marketingUse, String recordedBy) {
+        ClinicalEntry entry = new ClinicalEntry();
+        entry.id = id;
+        entry.subjectId = subjectId;
+        entry.kind = kind;
+        entry.recordedAt = recordedAt;
+        entry.encryptedFields = encryptedFields;
+        entry.encryptedNotes = encryptedNotes;
+        entry.marketingUse = kind == EntryKind.PHOTO_METADATA ? Boolean.TRUE.equals(marketingUse) : null;
+        entry.recordedBy = recordedBy;
+        return entry;
+    }
+
+    public boolean usedInMarketing() {
+        return Boolean.TRUE.equals(marketingUse);
+    }
+
+    public void withdrawMarketingUse() {
+        marketingUse = Boolean.FALSE;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String subjectId() {
+        return subjectId;
+    }
+
+    public EntryKind kind() {
+        return kind;
+    }
+
+    public Instant recordedAt() {
+        return recordedAt;
+    }
+
+    public String encryptedFields() {
+        return encryptedFields;
+    }
+
+    public String encryptedNotes() {
+        return encryptedNotes;
+    }
+
+    public Boolean marketingUse() {
+        return marketingUse;
+    }
+
+    public String recordedBy() {
+        return recordedBy;
+    }
+}

@@ -1,0 +1,131 @@
+package uk.alluris.records.entries;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.kit.security.CurrentCaller;
+import uk.alluris.records.audit.AuditedRead;
+import uk.alluris.records.audit.ReadAudit;
+import uk.alluris.records.keys.FieldCipher;
+import uk.alluris.records.subjects.ClinicalSubject;
+import uk.alluris.records.subjects.ClinicalSubjects;
+import uk.alluris.records.subjects.SubjectRegister;
+
+/**
+ * Clinical records: clinicians write and read them; what is written is encrypted under the subject's own key before
+ * it is stored. Reading a restricted person's records needs a reason and is audited.
+ */
+@RestController
+@RequestMapping("/api/records")
+class EntryController {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ZoneId CLINIC = ZoneId.of("Europe/London");
+
+    record NewEntry(String subjectId, @Email @Size(max = 320) String email, @Size(max = 40) String phone,
+            @Past LocalDate dateOfBirth, @NotNull EntryKind kind, @NotNull @PastOrPresent OffsetDateTime recordedAt,
+            Map<String, Object> fields, @Size(max = 20000) String notes, Boolean marketingUse) {
+    }
+
+    record EntryView(UUID id, String subjectId, EntryKind kind, Instant recordedAt, Map<String, Object> fields,
+            String notes, Boolean marketingUse, String recordedBy, boolean restricted) {
+    }
+
+    record SubjectView(String subjectId, LocalDate dateOfBirth, LocalDate lastEntryOn, boolean restricted,
+            LocalDate erasureDueOn, List<EntryView> entries) {
+    }
+
+    private final ClinicalEntries entries;
+    private final ClinicalSubjects subjects;
+    private final SubjectRegister register;
+    private final FieldCipher cipher;
+    private final ReadAudit audit;
+
+    EntryController(ClinicalEntries entries, ClinicalSubjects subjects, SubjectRegister register, FieldCipher cipher,
+            ReadAudit audit) {
+        this.entries = entries;
+        this.subjects = subjects;
+        this.register = register;
+        this.cipher = cipher;
+        this.audit = audit;
+    }
+
+    @PostMapping("/entries")
+    @ResponseStatus(HttpStatus.CREATED)
+    EntryView record(@Valid @RequestBody NewEntry body) {
+        if ((body.subjectId() == null || body.subjectId().isBlank()) && (body.email() == null || body.email().isBlank())) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Who is this about?", "give subjectId or email");
+        }
+        ClinicalSubject subject = register.forEntry(blankToNull(body.subjectId()), body.email(), body.phone(),
+                body.dateOfBirth(), body.recordedAt().atZoneSameInstant(CLINIC).toLocalDate());
+        UUID id = UUID.randomUUID();
+        String fields = body.fields() == null ? null : JSON.writeValueAsString(body.fields());
+        ClinicalEntry entry = ClinicalEntry.of(id, subject.id(), body.kind(), body.recordedAt().toInstant(),
+                cipher.encrypt(subject.id(), id.toString(), "fields", fields),
+                cipher.encrypt(subject.id(), id.toString(), "notes", body.notes()), body.marketingUse(), reader());
+        return view(entries.save(entry), subject);
+    }
+
+    @GetMapping("/entries/{id}")
+    EntryView one(@PathVariable UUID id, @RequestParam(required = false) String reason) {
+        ClinicalEntry entry = entries.findById(id).orElseThrow(() -> ProblemException.notFound("clinical entry " + id));
+        ClinicalSubject subject = subjects.findById(entry.subjectId()).orElseThrow();
+        audit.beforeReading(subject, id, reader(), reason);
+        return view(entry, subject);
+    }
+
+    @GetMapping("/subjects/{subjectId}")
+    SubjectView subject(@PathVariable String subjectId, @RequestParam(required = false) String reason) {
+        ClinicalSubject subject = subjects.findById(subjectId)
+                .orElseThrow(() -> ProblemException.notFound("subject " + subjectId));
+        audit.beforeReading(subject, null, reader(), reason);
+        return new SubjectView(subject.id(), subject.dateOfBirth(), subject.lastEntryOn(), audit.isRestricted(subject),
+                subject.erasureDueOn(), entries.findBySubjectIdOrderByRecordedAtAsc(subjectId).stream()
+                        .map(entry -> view(entry, subject)).toList());
+    }
+
+    /** Who read a restricted person's records and why: for the privacy officer and the person's clinician. */
+    @GetMapping("/subjects/{subjectId}/read-audit")
+    List<AuditedRead> readAudit(@PathVariable String subjectId) {
+        return audit.readsOf(subjectId);
+    }
+
+    private EntryView view(ClinicalEntry entry, ClinicalSubject subject) {
+        String entryId = entry.id().toString();
+        Map<String, Object> fields = cipher.decrypt(subject.id(), entryId, "fields", entry.encryptedFields())
+                .map(json -> JSON.readValue(json, new TypeReference<Map<String, Object>>() { })).orElse(null);
+        String notes = cipher.decrypt(subject.id(), entryId, "notes", entry.encryptedNotes()).orElse(null);
+        return new EntryView(entry.id(), entry.subjectId(), entry.kind(), entry.recordedAt(), fields, notes,
+                entry.marketingUse(), entry.recordedBy(), audit.isRestricted(subject));
+    }
+
+    private static String reader() {
+        return CurrentCaller.get().map(CurrentCaller::subject).orElse("unknown");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,35 @@
+package uk.alluris.records.subjects;
+
+import java.time.LocalDate;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.kit.problem.ProblemException;
+
+/** Finds or meets the subject a new clinical entry is about, by subject id, email, or both. */
+@Service
+public class SubjectRegister {
+
+    private final ClinicalSubjects subjects;
+    private final BlindIndexer indexer;
+
+    SubjectRegister(ClinicalSubjects subjects, BlindIndexer indexer) {
+        this.subjects = subjects;
+        this.indexer = indexer;
+    }
+
+    public ClinicalSubject forEntry(String subjectId, String email, String phone, LocalDate dateOfBirth, LocalDate entryDay) {
+        String emailIndex = email == null || email.isBlank() ? null : indexer.email(email);
+        String phoneIndex = phone == null || phone.isBlank() ? null : indexer.phone(phone);
+        ClinicalSubject subject = subjectId != null
+                ? subjects.findById(subjectId).orElseGet(() -> ClinicalSubject.meet(subjectId, emailIndex, phoneIndex))
+                : subjects.findFirstByEmailIndex(emailIndex).orElseGet(() -> ClinicalSubject.meet(null, emailIndex, phoneIndex));
+        if (subject.erased()) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Subject erased",
+                    "this subject's clinical records were erased; new records need a new subject");
+        }
+        subject.learn(emailIndex, phoneIndex, dateOfBirth);
+        subject.entryOn(entryDay);
+        return subjects.save(subject);
+    }
+}
