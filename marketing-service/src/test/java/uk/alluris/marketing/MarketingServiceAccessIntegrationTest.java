@@ -7,7 +7,7 @@ class MarketingServiceAccessIntegrationTest extends ServiceAccessChecks {
 
     @Override
     protected String protectedPath() {
-        return "/api/marketing/subscribers/none";
+        return "/api/marketing/subscribers/00000000-0000-0000-0000-000000000000";
     }
 
     @Override

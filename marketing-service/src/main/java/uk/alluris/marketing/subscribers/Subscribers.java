@@ -1,0 +1,17 @@
+package uk.alluris.marketing.subscribers;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.mongodb.repository.MongoRepository;
+import org.springframework.data.mongodb.repository.Query;
+
+public interface Subscribers extends MongoRepository<Subscriber, UUID> {
+
+    /** Every subscriber matching any of a person's identifiers. */
+    @Query("{ $or: [ { _id: { $in: ?0 } }, { emailIndex: { $in: ?1 } }, { phoneIndex: { $in: ?2 } } ] }")
+    List<Subscriber> findMatching(Collection<UUID> ids, Collection<String> emailIndexes, Collection<String> phoneIndexes);
+
+    Optional<Subscriber> findFirstByEmailIndex(String emailIndex);
+}
