@@ -7,7 +7,7 @@ class ConsentServiceAccessIntegrationTest extends ServiceAccessChecks {
 
     @Override
     protected String protectedPath() {
-        return "/api/consents/none";
+        return "/api/consents/00000000-0000-0000-0000-000000000000";
     }
 
     @Override

@@ -1,0 +1,112 @@
+package uk.alluris.consent.ledger;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.kit.identity.Normalisation;
+import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.kit.security.CurrentCaller;
+
+/** The consent ledger: staff record decisions for anyone; a client records and reads only their own. */
+@RestController
+@RequestMapping("/api/consents")
+class ConsentController {
+
+    record Decision(@Email @Size(max = 320) String email, @Size(max = 64) String subjectId, @NotBlank String purpose,
+            @NotNull Boolean granted, @NotBlank @Size(max = 40) String policyVersion, @NotNull Channel channel,
+            @Valid Evidence evidence) {
+    }
+
+    record EntryView(UUID id, String subjectId, String email, String purpose, boolean granted, String policyVersion,
+            Channel channel, Evidence evidence, String evidenceDigest, Instant recordedAt, Instant erasedAt) {
+
+        static EntryView of(LedgerEntry e) {
+            return new EntryView(e.id(), e.subjectId(), e.email(), e.purpose(), e.granted(), e.policyVersion(),
+                    e.channel(), e.evidence(), e.evidenceDigest(), e.recordedAt(), e.erasedAt());
+        }
+    }
+
+    record PersonView(Map<String, Ledger.PurposeState> current, List<EntryView> history, boolean restricted) {
+    }
+
+    private final Ledger ledger;
+    private final LedgerEntries entries;
+    private final BlindIndexer indexer;
+
+    ConsentController(Ledger ledger, LedgerEntries entries, BlindIndexer indexer) {
+        this.ledger = ledger;
+        this.entries = entries;
+        this.indexer = indexer;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    EntryView record(@Valid @RequestBody Decision body) {
+        if (blank(body.email()) && blank(body.subjectId())) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Whose consent?", "give email or subjectId");
+        }
+        if (!Purposes.ALL.contains(body.purpose())) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Unknown purpose",
+                    "purpose must be one of " + Purposes.ALL.stream().sorted().toList());
+        }
+        String email = blank(body.email()) ? null : Normalisation.email(body.email());
+        String emailIndex = email == null ? null : indexer.email(email);
+        onlyTheirOwn(emailIndex);
+        return EntryView.of(ledger.record(blank(body.subjectId()) ? null : body.subjectId().strip(), emailIndex, email,
+                body.purpose(), body.granted(), body.policyVersion().strip(), body.channel(), body.evidence()));
+    }
+
+    @GetMapping
+    PersonView person(@RequestParam(required = false) String email, @RequestParam(required = false) String subjectId) {
+        if (blank(email) && blank(subjectId)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Whose consent?", "give email or subjectId");
+        }
+        String emailIndex = blank(email) ? null : indexer.email(email);
+        List<LedgerEntry> history = ledger.history(blank(subjectId) ? null : subjectId, emailIndex);
+        if (CurrentCaller.get().map(CurrentCaller::isClient).orElse(false)) {
+            onlyTheirOwn(emailIndex);
+            if (history.stream().anyMatch(entry -> !Objects.equals(entry.emailIndex(), emailIndex))) {
+                throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "a client may read only their own consents");
+            }
+        }
+        return new PersonView(Ledger.current(history), history.stream().map(EntryView::of).toList(),
+                ledger.isRestricted(blank(subjectId) ? null : subjectId, emailIndex));
+    }
+
+    @GetMapping("/{id}")
+    EntryView one(@PathVariable UUID id) {
+        LedgerEntry entry = entries.findById(id).orElseThrow(() -> ProblemException.notFound("consent " + id));
+        if (CurrentCaller.get().filter(CurrentCaller::isClient).map(caller -> !caller.is(entry.emailIndex())).orElse(false)) {
+            throw ProblemException.notFound("consent " + id);
+        }
+        return EntryView.of(entry);
+    }
+
+    /** A client acts only for the person their token is bound to. */
+    private static void onlyTheirOwn(String emailIndex) {
+        CurrentCaller.get().filter(CurrentCaller::isClient).filter(caller -> !caller.is(emailIndex)).ifPresent(caller -> {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "a client may act only on their own consents");
+        });
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
