@@ -32,6 +32,7 @@ final class RunningPlatform {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, String> databases = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
     private final Path root = Path.of(System.getProperty("user.dir")).getParent();
@@ -88,8 +89,23 @@ final class RunningPlatform {
             // tests speak through X-Forwarded-For so that each gets its own rate-limit bucket
             env.put("ALLURIS_TRUSTED_PROXIES", "127.0.0.1");
             SERVICES.forEach(service -> env.put(service.replace('-', '_').toUpperCase() + "_URL", serviceUrl(service)));
+            // silent services are asked again soon, so that a test sees a stopped service chased
+            env.put("ALLURIS_RIGHTS_CHASE_AFTER", "3s");
+            env.put("ALLURIS_RIGHTS_CHASE_EVERY", "1s");
+            environments.put(name, env);
             processes.put(name, launch(name, env));
         });
+        awaitHealthy();
+    }
+
+    /** Stops one part of the platform, as a crash or a deployment would (SIGTERM, then SIGKILL). */
+    synchronized void stopPart(String name) {
+        terminate(processes.get(name));
+    }
+
+    /** Starts a stopped part again, on the same port and database, and waits until it is healthy. */
+    synchronized void startPart(String name) {
+        processes.put(name, launch(name, environments.get(name)));
         awaitHealthy();
     }
 
@@ -102,7 +118,7 @@ final class RunningPlatform {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name + ".log").toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()))
                 .directory(root.toFile());
         builder.environment().putAll(env);
         try {
@@ -129,16 +145,19 @@ final class RunningPlatform {
     private void stop() {
         mail.stop();
         processes.values().forEach(Process::destroy);
-        processes.values().forEach(process -> {
-            try {
-                if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
+        processes.values().forEach(RunningPlatform::terminate);
+    }
+
+    private static void terminate(Process process) {
+        process.destroy();
+        try {
+            if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
             }
-        });
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int freePort() {

@@ -24,7 +24,7 @@ class TracePropagationSystemTest {
         RunningPlatform platform = RunningPlatform.get();
         String token = new PlatformClient(platform).staffToken("reception@alluris.local");
         String traceId = random(16);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/bookings/appointments/traced"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + "/api/bookings/appointments/00000000-0000-0000-0000-00000000face"))
                 .header("Authorization", "Bearer " + token)
                 .header("traceparent", "00-" + traceId + "-" + random(8) + "-01")
                 .GET().build();
@@ -33,7 +33,7 @@ class TracePropagationSystemTest {
 
         assertThat(response.statusCode()).isEqualTo(404);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(log("booking-service"))
-                .anySatisfy(line -> assertThat(line).contains(traceId).contains("/api/bookings/appointments/traced")));
+                .anySatisfy(line -> assertThat(line).contains(traceId).contains("/api/bookings/appointments/00000000-0000-0000-0000-00000000face")));
     }
 
     private static java.util.List<String> log(String service) {
