@@ -1,7 +1,6 @@
 package uk.alluris.consent.ledger;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -9,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +29,8 @@ import uk.alluris.kit.security.CurrentCaller;
 @RequestMapping("/api/consents")
 class ConsentController {
 
-    record Decision(@Email @Size(max = 320) String email, @Size(max = 64) String subjectId, @NotBlank String purpose,
+    /** One decision as asked; the email is checked by the platform's one rule (Normalisation), not a second one here. */
+    record Decision(@Size(max = 320) String email, @Size(max = 64) String subjectId, @NotBlank String purpose,
             @NotNull Boolean granted, @NotBlank @Size(max = 40) String policyVersion, @NotNull Channel channel,
             @Valid Evidence evidence) {
     }
@@ -66,11 +67,17 @@ class ConsentController {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Unknown purpose",
                     "purpose must be one of " + Purposes.ALL.stream().sorted().toList());
         }
+        if (body.channel() == Channel.PRIVACY_REQUEST) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
+                    "channel PRIVACY_REQUEST is written only by the service itself when it acts on a privacy request");
+        }
         String email = blank(body.email()) ? null : Normalisation.email(body.email());
         String emailIndex = email == null ? null : indexer.email(email);
+        String subjectId = blank(body.subjectId()) ? null : body.subjectId().strip();
         onlyTheirOwn(emailIndex);
-        return EntryView.of(ledger.record(blank(body.subjectId()) ? null : body.subjectId().strip(), emailIndex, email,
-                body.purpose(), body.granted(), body.policyVersion().strip(), body.channel(), body.evidence()));
+        subjectIdOnlyTheirOwn(subjectId, emailIndex);
+        return EntryView.of(ledger.record(subjectId, emailIndex, email, body.purpose(), body.granted(),
+                body.policyVersion().strip(), body.channel(), body.evidence()));
     }
 
     @GetMapping
@@ -90,13 +97,22 @@ class ConsentController {
                 ledger.isRestricted(blank(subjectId) ? null : subjectId, emailIndex));
     }
 
+    /** One entry; an id that is not a UUID names no entry (404), and a client sees only their own. */
     @GetMapping("/{id}")
-    EntryView one(@PathVariable UUID id) {
-        LedgerEntry entry = entries.findById(id).orElseThrow(() -> ProblemException.notFound("consent " + id));
-        if (CurrentCaller.get().filter(CurrentCaller::isClient).map(caller -> !caller.is(entry.emailIndex())).orElse(false)) {
-            throw ProblemException.notFound("consent " + id);
-        }
+    EntryView one(@PathVariable String id) {
+        LedgerEntry entry = parse(id).flatMap(entries::findById)
+                .filter(found -> CurrentCaller.get().filter(CurrentCaller::isClient)
+                        .map(caller -> caller.is(found.emailIndex())).orElse(true))
+                .orElseThrow(() -> ProblemException.notFound("consent entry"));
         return EntryView.of(entry);
+    }
+
+    private static Optional<UUID> parse(String id) {
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
     }
 
     /** A client acts only for the person their token is bound to. */
@@ -104,6 +120,16 @@ class ConsentController {
         CurrentCaller.get().filter(CurrentCaller::isClient).filter(caller -> !caller.is(emailIndex)).ifPresent(caller -> {
             throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "a client may act only on their own consents");
         });
+    }
+
+    /** A client may not file their decision under a subject id the ledger knows as someone else's. */
+    private void subjectIdOnlyTheirOwn(String subjectId, String emailIndex) {
+        if (subjectId == null || CurrentCaller.get().filter(CurrentCaller::isClient).isEmpty()) {
+            return;
+        }
+        if (ledger.history(subjectId, null).stream().anyMatch(entry -> !Objects.equals(entry.emailIndex(), emailIndex))) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "a client may act only on their own consents");
+        }
     }
 
     private static boolean blank(String value) {

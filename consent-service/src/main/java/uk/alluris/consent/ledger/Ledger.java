@@ -1,14 +1,24 @@
 package uk.alluris.consent.ledger;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.kit.problem.ProblemException;
 
@@ -21,37 +31,58 @@ public class Ledger {
     }
 
     private final LedgerEntries entries;
+    private final MongoTemplate mongo;
     private final Restrictions restrictions;
     private final Clock clock;
 
-    Ledger(LedgerEntries entries, Restrictions restrictions, Clock clock) {
+    Ledger(LedgerEntries entries, MongoTemplate mongo, Restrictions restrictions, Clock clock) {
         this.entries = entries;
+        this.mongo = mongo;
         this.restrictions = restrictions;
         this.clock = clock;
     }
 
     /**
      * Appends one decision. The person is whoever the subject id or blind index names, with the subject id already
-     * known for them reused (or a new one minted). While the person is restricted, a new grant is refused: no new
-     * consent is used for processing. Withdrawals are always accepted.
+     * known for them reused (or a new one minted). While the person is restricted — under any identifier the ledger
+     * knows for them — a new grant is refused: no new consent is used for processing. Withdrawals are always
+     * accepted. Each entry is timed after the person's previous one, so their history has one order.
      */
     public LedgerEntry record(String subjectId, String emailIndex, String email, String purpose, boolean granted,
             String policyVersion, Channel channel, Evidence evidence) {
-        String subject = subjectId != null ? subjectId : history(null, emailIndex).stream().map(LedgerEntry::subjectId)
+        List<LedgerEntry> history = history(subjectId, emailIndex);
+        String subject = subjectId != null ? subjectId : history.stream().map(LedgerEntry::subjectId)
                 .filter(Objects::nonNull).findFirst().orElseGet(() -> UUID.randomUUID().toString());
-        if (granted && restrictions.isRestricted(subject, emailIndex, null)) {
+        if (granted && isRestricted(subject, emailIndex, history)) {
             throw new ProblemException(HttpStatus.CONFLICT, "Restricted",
-                    "processing of this person's data is restricted: no new consents are used for processing");
+                    "no new consents are used for processing while restricted");
         }
         return entries.save(LedgerEntry.record(subject, emailIndex, email, purpose, granted, policyVersion, channel,
-                evidence == null ? null : evidence.anonymised(), clock.instant()));
+                evidence == null ? null : evidence.anonymised(), nextTime(history)));
     }
 
+    /**
+     * Removes the personal data of one entry — the email and the evidence (anonymised IP, user agent, free text) — and
+     * keeps the pseudonymous proof: blind index, subject id, purpose, decision, policy version, channel, time and
+     * digest. Only an entry not yet erased is touched, in one targeted update that leaves its outbox to the relay;
+     * returns whether this call erased it.
+     */
+    public boolean erasePersonalData(LedgerEntry entry) {
+        Query notYetErased = new Query(where("_id").is(entry.id()).and("erasedAt").is(null));
+        Update erase = new Update().unset("email").unset("evidence").set("erasedAt", clock.instant());
+        return mongo.updateFirst(notYetErased, erase, LedgerEntry.class).getModifiedCount() > 0;
+    }
+
+    /** Every entry about the person, by subject id or email blind index (either may be null), oldest first. */
     public List<LedgerEntry> history(String subjectId, String emailIndex) {
+        if (subjectId == null && emailIndex == null) {
+            return List.of();
+        }
         return entries.findMatching(subjectId == null ? List.of() : List.of(subjectId),
                 emailIndex == null ? List.of() : List.of(emailIndex));
     }
 
+    /** The latest decision per purpose, from a history ordered oldest first. */
     public static Map<String, PurposeState> current(List<LedgerEntry> history) {
         Map<String, PurposeState> current = new LinkedHashMap<>();
         history.forEach(entry -> current.put(entry.purpose(),
@@ -59,7 +90,30 @@ public class Ledger {
         return current;
     }
 
+    /** Whether the person is restricted under these identifiers or any other the ledger holds for them. */
     public boolean isRestricted(String subjectId, String emailIndex) {
-        return restrictions.isRestricted(subjectId, emailIndex, null);
+        return isRestricted(subjectId, emailIndex, history(subjectId, emailIndex));
+    }
+
+    private boolean isRestricted(String subjectId, String emailIndex, List<LedgerEntry> history) {
+        List<String> subjectIds = known(subjectId, history, LedgerEntry::subjectId);
+        List<String> emailIndexes = known(emailIndex, history, LedgerEntry::emailIndex);
+        if (subjectIds.isEmpty() && emailIndexes.isEmpty()) {
+            return false;
+        }
+        return restrictions.isRestricted(new SubjectIdentifiers(subjectIds, emailIndexes, List.of()));
+    }
+
+    private static List<String> known(String given, Collection<LedgerEntry> history,
+            Function<LedgerEntry, String> identifier) {
+        return Stream.concat(Stream.of(given), history.stream().map(identifier)).filter(Objects::nonNull).distinct()
+                .toList();
+    }
+
+    /** Now, to the millisecond as stored, but never before or at the person's latest entry. */
+    private Instant nextTime(List<LedgerEntry> history) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant latest = history.stream().map(LedgerEntry::recordedAt).max(Instant::compareTo).orElse(null);
+        return latest != null && !now.isAfter(latest) ? latest.plusMillis(1) : now;
     }
 }

@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -44,8 +47,10 @@ public class LedgerEntry implements OutboxOwner {
     Instant erasedAt;
     List<OutboxMessage> outbox = new ArrayList<>();
 
+    /** A new entry; its time is kept to the millisecond, as MongoDB stores it, so the digest can be recomputed. */
     static LedgerEntry record(String subjectId, String emailIndex, String email, String purpose, boolean granted,
-            String policyVersion, Channel channel, Evidence evidence, Instant now) {
+            String policyVersion, Channel channel, Evidence evidence, Instant recordedAt) {
+        Instant now = recordedAt.truncatedTo(ChronoUnit.MILLIS);
         LedgerEntry entry = new LedgerEntry();
         entry.id = UUID.randomUUID();
         entry.subjectId = subjectId;
@@ -57,33 +62,49 @@ public class LedgerEntry implements OutboxOwner {
         entry.channel = channel;
         entry.evidence = evidence;
         entry.recordedAt = now;
-        entry.evidenceDigest = digest(entry);
+        entry.evidenceDigest = digestOf(evidence, email, purpose, granted, policyVersion, now);
         entry.outbox.add(OutboxMessage.of(granted
                 ? new ConsentGranted(UUID.randomUUID(), subjectId, emailIndex, purpose, channel.name(), policyVersion, now)
                 : new ConsentWithdrawn(UUID.randomUUID(), subjectId, emailIndex, purpose, channel.name(), policyVersion, now)));
         return entry;
     }
 
-    /** Removes the personal data, keeps the proof; returns whether there was anything to remove. */
-    public boolean erasePersonalData(Instant now) {
-        if (erasedAt != null) {
-            return false;
-        }
-        email = null;
-        evidence = null;
-        erasedAt = now;
-        return true;
-    }
-
-    private static String digest(LedgerEntry entry) {
+    /**
+     * The digest that ties a decision to its evidence, so the proof kept after erasure can still be checked against a
+     * copy of the evidence someone produces later: SHA-256 (hex) over these lines joined by {@code \n} — the canonical
+     * evidence JSON (fields sorted by name, absent ones left out; {@code null} when there was no evidence), the
+     * normalised email (or {@code null}), purpose, granted, policy version, and recordedAt (ISO-8601, milliseconds,
+     * as stored).
+     */
+    public static String digestOf(Evidence evidence, String email, String purpose, boolean granted,
+            String policyVersion, Instant recordedAt) {
+        String canonical = String.join("\n", canonicalJson(evidence), String.valueOf(email), purpose,
+                String.valueOf(granted), policyVersion, recordedAt.toString());
         try {
-            String canonical = String.join("|", entry.id.toString(), entry.subjectId, String.valueOf(entry.email),
-                    entry.purpose, String.valueOf(entry.granted), entry.policyVersion, entry.channel.name(),
-                    entry.recordedAt.toString(), JSON.writeValueAsString(entry.evidence));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static String canonicalJson(Evidence evidence) {
+        if (evidence == null) {
+            return "null";
+        }
+        Map<String, String> fields = new TreeMap<>();
+        putIfPresent(fields, "consentText", evidence.consentText());
+        putIfPresent(fields, "formId", evidence.formId());
+        putIfPresent(fields, "ipAddress", evidence.ipAddress());
+        putIfPresent(fields, "note", evidence.note());
+        putIfPresent(fields, "source", evidence.source());
+        putIfPresent(fields, "userAgent", evidence.userAgent());
+        return JSON.writeValueAsString(fields);
+    }
+
+    private static void putIfPresent(Map<String, String> fields, String name, String value) {
+        if (value != null) {
+            fields.put(name, value);
         }
     }
 

@@ -1,12 +1,14 @@
 package uk.alluris.consent.privacy;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import uk.alluris.consent.ledger.Channel;
 import uk.alluris.consent.ledger.Evidence;
@@ -34,7 +36,8 @@ class ConsentPrivacy implements PrivacyActions {
     static final String MARKETING_CONSENTS = "marketing-consents";
     static final String PROOF_GROUND =
             "Legal obligation (UK GDPR Art. 7(1), PECR): pseudonymous proof of each consent and withdrawal";
-    static final String POLICY_OF_THE_REQUEST = "privacy-request";
+    static final String SOURCE_OF_THE_REQUEST = "privacy-request";
+    static final String OBJECTION_NOTE = "objection to marketing via privacy request";
 
     private final LedgerEntries entries;
     private final Ledger ledger;
@@ -48,14 +51,17 @@ class ConsentPrivacy implements PrivacyActions {
         this.clock = clock;
     }
 
+    /**
+     * Erases the personal data of every entry about the person and reports the proof that stays: consent law requires
+     * the clinic to be able to show each consent and withdrawal, so the pseudonymous entries are retained six years.
+     * Entries already erased are counted as retained proof only, so running it again erases nothing more.
+     */
     @Override
     public List<CategoryOutcome> erase(SubjectIdentifiers subject) {
-        Instant now = clock.instant();
         List<LedgerEntry> found = matching(subject);
         int erased = 0;
         for (LedgerEntry entry : found) {
-            if (entry.erasePersonalData(now)) {
-                entries.save(entry);
+            if (ledger.erasePersonalData(entry)) {
                 erased++;
             }
         }
@@ -65,46 +71,65 @@ class ConsentPrivacy implements PrivacyActions {
                 : CategoryOutcome.retained(PROOF, found.size(), PROOF_GROUND, until));
     }
 
+    /** Registers the restriction under every identifier the ledger links to the person; the ledger then refuses new grants. */
     @Override
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {
-        restrictions.restrict(subject);
-        return List.of(counted(CONSENTS, Outcome.RESTRICTED, matching(subject).size()));
+        List<LedgerEntry> found = matching(subject);
+        restrictions.restrict(everyIdentifier(subject, found));
+        return List.of(counted(CONSENTS, Outcome.RESTRICTED, found.size()));
     }
 
     @Override
     public List<CategoryOutcome> liftRestriction(SubjectIdentifiers subject) {
-        restrictions.lift(subject);
-        return List.of(counted(CONSENTS, Outcome.RESTRICTION_LIFTED, matching(subject).size()));
+        List<LedgerEntry> found = matching(subject);
+        restrictions.lift(everyIdentifier(subject, found));
+        return List.of(counted(CONSENTS, Outcome.RESTRICTION_LIFTED, found.size()));
     }
 
-    /** Appends a withdrawal for every marketing purpose currently granted. */
+    /**
+     * Appends a withdrawal for every marketing purpose currently granted, under the person's identifiers (and their
+     * email when an earlier entry still holds it); a second run finds nothing granted and appends nothing.
+     */
     @Override
     public List<CategoryOutcome> objectToMarketing(SubjectIdentifiers subject) {
         List<LedgerEntry> history = matching(subject);
-        if (history.isEmpty()) {
-            return List.of(CategoryOutcome.of(MARKETING_CONSENTS, Outcome.NOT_HELD, 0));
-        }
-        LedgerEntry latest = history.get(history.size() - 1);
-        String email = history.stream().map(LedgerEntry::email).filter(Objects::nonNull).reduce((a, b) -> b).orElse(null);
+        String subjectId = latest(history, LedgerEntry::subjectId)
+                .orElse(subject.subjectIds().isEmpty() ? null : subject.subjectIds().get(0));
+        String emailIndex = latest(history, LedgerEntry::emailIndex)
+                .orElse(subject.emailIndexes().isEmpty() ? null : subject.emailIndexes().get(0));
+        String email = latest(history, LedgerEntry::email).orElse(null);
         int withdrawn = 0;
         for (Map.Entry<String, Ledger.PurposeState> purpose : Ledger.current(history).entrySet()) {
             if (purpose.getValue().granted() && Purposes.MARKETING.contains(purpose.getKey())) {
-                ledger.record(latest.subjectId(), latest.emailIndex(), email, purpose.getKey(), false,
-                        purpose.getValue().policyVersion(), Channel.PRIVACY_REQUEST,
-                        new Evidence(POLICY_OF_THE_REQUEST, null, null, null, null,
-                                "objection to marketing via a verified privacy request"));
+                ledger.record(subjectId, emailIndex, email, purpose.getKey(), false, purpose.getValue().policyVersion(),
+                        Channel.PRIVACY_REQUEST, new Evidence(SOURCE_OF_THE_REQUEST, null, null, null, null, OBJECTION_NOTE));
                 withdrawn++;
             }
         }
         return List.of(counted(MARKETING_CONSENTS, Outcome.WITHDRAWN, withdrawn));
     }
 
+    /** The identifier as the person's most recent entry that has one holds it. */
+    private static Optional<String> latest(List<LedgerEntry> history, Function<LedgerEntry, String> identifier) {
+        return history.stream().map(identifier).filter(Objects::nonNull).reduce((earlier, later) -> later);
+    }
+
     /** Entries matching any identifier, and every entry under a subject id those entries carry. */
     private List<LedgerEntry> matching(SubjectIdentifiers subject) {
         List<LedgerEntry> direct = entries.findMatching(subject.subjectIds(), subject.emailIndexes());
-        List<String> subjectIds = java.util.stream.Stream.concat(subject.subjectIds().stream(),
+        List<String> subjectIds = Stream.concat(subject.subjectIds().stream(),
                 direct.stream().map(LedgerEntry::subjectId)).filter(Objects::nonNull).distinct().toList();
         return entries.findMatching(subjectIds, subject.emailIndexes());
+    }
+
+    /** The request's identifiers plus those the person's entries carry (subject ids and email blind indexes). */
+    private static SubjectIdentifiers everyIdentifier(SubjectIdentifiers subject, List<LedgerEntry> found) {
+        return new SubjectIdentifiers(
+                Stream.concat(subject.subjectIds().stream(), found.stream().map(LedgerEntry::subjectId))
+                        .filter(Objects::nonNull).distinct().toList(),
+                Stream.concat(subject.emailIndexes().stream(), found.stream().map(LedgerEntry::emailIndex))
+                        .filter(Objects::nonNull).distinct().toList(),
+                subject.phoneIndexes());
     }
 
     private static CategoryOutcome counted(String category, Outcome outcome, int count) {

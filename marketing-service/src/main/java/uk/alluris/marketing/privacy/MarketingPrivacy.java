@@ -3,6 +3,7 @@ package uk.alluris.marketing.privacy;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,9 @@ import uk.alluris.marketing.suppression.SuppressionList;
  * What marketing does for each privacy request (ARCHITECTURE.md): erasure removes the subscriber and their list
  * memberships and suppresses their blind indexes; an objection unsubscribes everywhere and suppresses; a
  * restriction keeps the person from being added or sent anything until it is lifted.
+ * <p>
+ * Each action writes the suppression entries before it deletes or unsubscribes, and every write is keyed by a blind
+ * index or a subscriber id: a request handled again after a crash finishes the job without doing anything twice.
  */
 @Component
 class MarketingPrivacy implements PrivacyActions {
@@ -52,15 +56,24 @@ class MarketingPrivacy implements PrivacyActions {
                 CategoryOutcome.retained(SUPPRESSION, suppressed, SUPPRESSION_GROUND, null));
     }
 
+    /**
+     * Registers the restriction and suppresses the request's indexes while it lasts, so whatever sends marketing
+     * (campaigns, lead follow-ups) finds the person on the one list it checks. Subscribers are kept, untouched.
+     */
     @Override
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {
         restrictions.restrict(subject);
+        suppression.suppress(subject.emailIndexes(), subject.phoneIndexes(), SuppressionEntry.Reason.RESTRICTION);
+        // keeps the restriction entries a mirror of the register (an identifier it did not take is not kept)
+        suppression.releaseLiftedRestrictions();
         return List.of(counted(SUBSCRIBERS, Outcome.RESTRICTED, matching(subject).size()));
     }
 
+    /** Lifts the restriction and its suppression entries; an erasure's or an objection's entries stay. */
     @Override
     public List<CategoryOutcome> liftRestriction(SubjectIdentifiers subject) {
         restrictions.lift(subject);
+        suppression.releaseLiftedRestrictions();
         return List.of(counted(SUBSCRIBERS, Outcome.RESTRICTION_LIFTED, matching(subject).size()));
     }
 
@@ -78,12 +91,15 @@ class MarketingPrivacy implements PrivacyActions {
                 CategoryOutcome.retained(SUPPRESSION, suppressed, SUPPRESSION_GROUND, null));
     }
 
-    /** Suppresses the request's identifiers and any the matching subscribers had besides; returns how many. */
+    /**
+     * Suppresses the request's identifiers and any the matching subscribers had besides (a request naming the email
+     * still suppresses the phone the subscriber gave); returns how many indexes are suppressed.
+     */
     private int suppressAll(SubjectIdentifiers subject, List<Subscriber> found, SuppressionEntry.Reason reason) {
         List<String> emails = Stream.concat(subject.emailIndexes().stream(), found.stream().map(Subscriber::emailIndex))
-                .filter(java.util.Objects::nonNull).distinct().toList();
+                .filter(Objects::nonNull).distinct().toList();
         List<String> phones = Stream.concat(subject.phoneIndexes().stream(), found.stream().map(Subscriber::phoneIndex))
-                .filter(java.util.Objects::nonNull).distinct().toList();
+                .filter(Objects::nonNull).distinct().toList();
         suppression.suppress(emails, phones, reason);
         return emails.size() + phones.size();
     }

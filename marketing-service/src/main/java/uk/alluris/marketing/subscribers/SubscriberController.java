@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,15 +18,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import uk.alluris.kit.identity.BlindIndexer;
-import uk.alluris.kit.identity.Normalisation;
 import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.kit.problem.ProblemException;
-import uk.alluris.marketing.suppression.SuppressionList;
 
 /**
- * Subscribers, added by marketing staff. Nobody on the suppression list (erased, or objected) and nobody whose
- * processing is restricted can be added: the refusal says so without saying anything about the person.
+ * Subscribers, added and looked up by marketing staff (the access rules admit staff only, so the view echoes the
+ * contact details). Nobody suppressed (erased, or objected) and nobody whose processing is restricted can be added:
+ * the refusal says so without saying anything about the person.
  */
 @RestController
 @RequestMapping("/api/marketing/subscribers")
@@ -44,45 +41,24 @@ class SubscriberController {
             Instant subscribedAt, Instant unsubscribedAt, boolean restricted) {
     }
 
+    private final Subscriptions subscriptions;
     private final Subscribers subscribers;
-    private final SuppressionList suppression;
     private final Restrictions restrictions;
-    private final BlindIndexer indexer;
-    private final Clock clock;
 
-    SubscriberController(Subscribers subscribers, SuppressionList suppression, Restrictions restrictions,
-            BlindIndexer indexer, Clock clock) {
+    SubscriberController(Subscriptions subscriptions, Subscribers subscribers, Restrictions restrictions) {
+        this.subscriptions = subscriptions;
         this.subscribers = subscribers;
-        this.suppression = suppression;
         this.restrictions = restrictions;
-        this.indexer = indexer;
-        this.clock = clock;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     SubscriberView subscribe(@Valid @RequestBody NewSubscriber body) {
-        String email = Normalisation.email(body.email());
-        String emailIndex = indexer.email(email);
-        String phone = body.phone() == null || body.phone().isBlank() ? null : indexer.normalisePhone(body.phone());
-        String phoneIndex = phone == null ? null : indexer.phone(phone);
-        if (suppression.isSuppressed(emailIndex, phoneIndex)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Suppressed",
-                    "this person is on the suppression list and cannot be subscribed");
-        }
-        if (restrictions.isRestricted(null, emailIndex, phoneIndex)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Restricted",
-                    "processing of this person's data is restricted; they cannot be subscribed");
-        }
-        Instant now = clock.instant();
-        Subscriber subscriber = subscribers.findFirstByEmailIndex(emailIndex).map(known -> {
-            known.join(phone, body.fullName(), phoneIndex, body.lists(), now);
-            return known;
-        }).orElseGet(() -> Subscriber.subscribe(email, phone, body.fullName(), emailIndex, phoneIndex, body.lists(),
-                body.source().strip(), now));
-        return view(subscribers.save(subscriber));
+        return view(subscriptions.subscribe(new Subscriptions.Request(body.email(), body.phone(), body.fullName(),
+                body.lists(), body.source())));
     }
 
+    /** A malformed id is a 400 problem (type mismatch), an unknown one a 404. */
     @GetMapping("/{id}")
     SubscriberView one(@PathVariable UUID id) {
         return view(subscribers.findById(id).orElseThrow(() -> ProblemException.notFound("subscriber " + id)));
@@ -90,7 +66,7 @@ class SubscriberController {
 
     @GetMapping
     List<SubscriberView> byEmail(@RequestParam String email) {
-        return subscribers.findFirstByEmailIndex(indexer.email(email)).map(this::view).stream().toList();
+        return subscriptions.byEmail(email).stream().map(this::view).toList();
     }
 
     private SubscriberView view(Subscriber s) {

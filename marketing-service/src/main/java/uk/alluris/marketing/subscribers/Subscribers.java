@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
+/** Subscribers, looked up by blind index: the plaintext address is never a query key. */
 public interface Subscribers extends MongoRepository<Subscriber, UUID> {
 
     /** Every subscriber matching any of a person's identifiers. */
@@ -14,4 +15,6 @@ public interface Subscribers extends MongoRepository<Subscriber, UUID> {
     List<Subscriber> findMatching(Collection<UUID> ids, Collection<String> emailIndexes, Collection<String> phoneIndexes);
 
     Optional<Subscriber> findFirstByEmailIndex(String emailIndex);
+
+    List<Subscriber> findByEmailIndex(String emailIndex);
 }
