@@ -1,18 +1,27 @@
 package uk.alluris.gateway.routing;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 /** What a caller gets while a service is down or its circuit is open: a 503 naming the service, never a hang. */
 @RestController
 class FallbackController {
 
+    private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
     @RequestMapping("/fallback/{service}")
-    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service) {
+    ResponseEntity<ProblemDetail> unavailable(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable cause = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        log.warn("{} unavailable for {} {}: {}", service, exchange.getRequest().getMethod(),
+                exchange.getRequest().getPath(), cause == null ? "circuit open" : cause.toString());
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 service + " is unavailable; please try again shortly");
         problem.setTitle("Service unavailable");

@@ -7,8 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import uk.alluris.rights.contact.ContactSeal;
 import uk.alluris.rights.deadline.StatutoryDeadlines;
 
@@ -31,12 +29,6 @@ class FanOutConfiguration {
     @Bean
     ContactSeal contactSeal(RightsProperties properties) {
         return new ContactSeal(properties.contactKeyset());
-    }
-
-    /** Verification codes are kept only as slow hashes. */
-    @Bean
-    PasswordEncoder codeHashes() {
-        return new BCryptPasswordEncoder();
     }
 
     @Bean

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 import uk.alluris.kit.identity.BlindIndexer;
@@ -32,11 +31,11 @@ public class FilingRequests {
     private final RequesterMail mail;
     private final StatutoryDeadlines deadlines;
     private final RightsProperties properties;
-    private final PasswordEncoder codeHashes;
+    private final VerificationCodes codeHashes;
     private final Clock clock;
 
     FilingRequests(PrivacyRequests requests, BlindIndexer indexer, ContactSeal seal, RequesterMail mail,
-            StatutoryDeadlines deadlines, RightsProperties properties, PasswordEncoder codeHashes, Clock clock) {
+            StatutoryDeadlines deadlines, RightsProperties properties, VerificationCodes codeHashes, Clock clock) {
         this.requests = requests;
         this.indexer = indexer;
         this.seal = seal;
@@ -55,7 +54,7 @@ public class FilingRequests {
         Instant now = clock.instant();
         PrivacyRequest request = PrivacyRequest.file(id, type, indexer.email(contact.email()),
                 phone == null ? null : indexer.phone(phone), seal.seal(id, contact),
-                new Verification(codeHashes.encode(code), now.plus(CODE_LIFETIME), CODE_ATTEMPTS), now);
+                new Verification(codeHashes.hash(id, code), now.plus(CODE_LIFETIME), CODE_ATTEMPTS), now);
         requests.save(request);
         mail.sendCode(contact, id, type.name(), code);
         return request;
@@ -64,7 +63,7 @@ public class FilingRequests {
     public PrivacyRequest verifyByCode(UUID id, String code) {
         PrivacyRequest request = awaitingVerification(id);
         Instant now = clock.instant();
-        if (!request.verification().usableAt(now) || !codeHashes.matches(code, request.verification().codeHash())) {
+        if (!request.verification().usableAt(now) || !codeHashes.matches(id, code, request.verification().codeHash())) {
             if (request.verification().usableAt(now)) {
                 request.wrongCode(now);
                 requests.save(request);

@@ -24,4 +24,10 @@ public class OutboxAutoConfiguration {
             @Value("${spring.application.name}") String applicationName) {
         return new OutboxRelay(mongo, bridge, properties, applicationName);
     }
+
+    @Bean
+    @ConditionalOnBean(OutboxRelay.class)
+    OutboxWakeUp outboxWakeUp(OutboxRelay relay) {
+        return new OutboxWakeUp(relay);
+    }
 }

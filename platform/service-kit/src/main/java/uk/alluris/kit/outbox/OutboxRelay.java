@@ -3,7 +3,13 @@ package uk.alluris.kit.outbox;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +37,12 @@ public class OutboxRelay implements SmartLifecycle {
     private final StreamBridge bridge;
     private final OutboxProperties properties;
     private final String source;
-    private ScheduledExecutorService executor;
+    private final AtomicBoolean woken = new AtomicBoolean();
+    private final Queue<SavedDocument> saved = new ConcurrentLinkedQueue<>();
+
+    private record SavedDocument(String collection, Object id) {
+    }
+    private volatile ScheduledExecutorService executor;
 
     public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, String applicationName) {
         this.mongo = mongo;
@@ -40,30 +51,49 @@ public class OutboxRelay implements SmartLifecycle {
         this.source = "/alluris/" + applicationName;
     }
 
-    /** Relays what is pending now; returns how many entries went out. */
+    /** Sweeps every outbox collection and relays whatever is pending; returns how many entries went out. */
     public synchronized int relayPending() {
-        int sent = 0;
+        int sent = relaySaved();
         for (String collection : collections()) {
-            sent += relay(collection);
+            Query pending = new Query(where(OutboxOwner.FIELD + ".0").exists(true)).limit(properties.batchSize());
+            for (Document document : mongo.find(pending, Document.class, collection)) {
+                sent += relay(document, collection);
+            }
         }
         return sent;
     }
 
-    private int relay(String collection) {
+    /** Relays the documents saved since the last round, each read by its id: no collection scan. */
+    private synchronized int relaySaved() {
         int sent = 0;
-        Query pending = new Query(where(OutboxOwner.FIELD + ".0").exists(true)).limit(properties.batchSize());
-        for (Document document : mongo.find(pending, Document.class, collection)) {
-            for (Document stored : document.getList(OutboxOwner.FIELD, Document.class)) {
-                OutboxMessage entry = mongo.getConverter().read(OutboxMessage.class, stored);
-                if (!bridge.send(entry.topic(), CloudEvents.toMessage(entry, source))) {
-                    throw new IllegalStateException("Kafka refused event " + entry.messageId());
-                }
-                mongo.updateFirst(new Query(where("_id").is(document.get("_id"))),
-                        new Update().pull(OutboxOwner.FIELD, new Document("messageId", entry.messageId())), collection);
-                sent++;
+        Set<SavedDocument> batch = new LinkedHashSet<>();
+        for (SavedDocument next = saved.poll(); next != null; next = saved.poll()) {
+            batch.add(next);
+        }
+        for (SavedDocument document : batch) {
+            Document current = mongo.findById(document.id(), Document.class, document.collection());
+            if (current != null) {
+                sent += relay(current, document.collection());
             }
         }
         return sent;
+    }
+
+    /** Sends a document's pending entries in order, removing each once Kafka has acknowledged it. */
+    private int relay(Document document, String collection) {
+        List<Document> pending = document.getList(OutboxOwner.FIELD, Document.class);
+        if (pending == null) {
+            return 0;
+        }
+        for (Document stored : pending) {
+            OutboxMessage entry = mongo.getConverter().read(OutboxMessage.class, stored);
+            if (!bridge.send(entry.topic(), CloudEvents.toMessage(entry, source))) {
+                throw new IllegalStateException("Kafka refused event " + entry.messageId());
+            }
+            mongo.updateFirst(new Query(where("_id").is(document.get("_id"))),
+                    new Update().pull(OutboxOwner.FIELD, new Document("messageId", entry.messageId())), collection);
+        }
+        return pending.size();
     }
 
     /**
@@ -76,6 +106,31 @@ public class OutboxRelay implements SmartLifecycle {
             .map(MongoPersistentEntity::getCollection)
             .distinct()
             .toList();
+    }
+
+    /**
+     * Relays one saved document soon rather than at the next sweep: called after an aggregate with pending events is
+     * saved, so its events leave in milliseconds, read by id. Wake-ups while a round is queued coalesce into it; the
+     * periodic sweep stays as the safety net (a crash between save and relay, a write that bypassed the events).
+     */
+    public void wake(String collection, Object id) {
+        saved.add(new SavedDocument(collection, id));
+        ScheduledExecutorService running = executor;
+        if (running != null && woken.compareAndSet(false, true)) {
+            try {
+                running.execute(() -> {
+                    woken.set(false);
+                    try {
+                        relaySaved();
+                    } catch (RuntimeException e) {
+                        // the sweep finds these documents again
+                        log.warn("outbox relay of saved documents failed, the sweep will retry: {}", e.toString());
+                    }
+                });
+            } catch (RejectedExecutionException stopping) {
+                woken.set(false);
+            }
+        }
     }
 
     private void relaySafely() {

@@ -1,0 +1,68 @@
+package uk.alluris.benchmarks;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** JSON over HTTP/1.1 with a bearer token; a status outside 2xx is an error naming the call. */
+final class Http {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newCachedThreadPool(r -> {
+                Thread thread = new Thread(r, "http");
+                thread.setDaemon(true);
+                return thread;
+            })).build();
+
+    JsonNode get(String url, String token) {
+        return JSON.readTree(send("GET", url, null, token).body());
+    }
+
+    JsonNode post(String url, String json, String token) {
+        return JSON.readTree(send("POST", url, json, token).body());
+    }
+
+    /** A GET whose status is all that matters (the gateway-cost loop). */
+    int status(String url, String token) {
+        return exchange("GET", url, null, token).statusCode();
+    }
+
+    private HttpResponse<String> send(String method, String url, String json, String token) {
+        HttpResponse<String> response = exchange(method, url, json, token);
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + url + " → " + response.statusCode() + " " + response.body());
+        }
+        return response;
+    }
+
+    private HttpResponse<String> exchange(String method, String url, String json, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String staffToken(Target target, String username) {
+        return post(target.gatewayUrl() + "/auth/login", "{\"username\":\"" + username + "\",\"password\":\""
+                + target.staffPassword() + "\"}", null).path("accessToken").asString();
+    }
+}
