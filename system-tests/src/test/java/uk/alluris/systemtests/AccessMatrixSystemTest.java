@@ -52,6 +52,7 @@ class AccessMatrixSystemTest {
               GET    | /api/privacy/requests                  | 401  | 403   | 403  | 200  | 403   | 403    | 401     | 401
               POST   | /api/privacy/requests/00000000-0000-0000-0000-000000000000/verification | 400 | 400  | 400  | 400  | 400   | 400    | 401     | 401
               POST   | /webhooks/leads/none                  | 404  | 404   | 404  | 404  | 404   | 404    | 401     | 401
+              POST   | /webhooks/payments                    | 401  | 401   | 401  | 401  | 401   | 401    | 401     | 401
             """)
     void eachCallerGetsExactlyItsStatus(String method, String path, int anonymous, int reception, int clinician,
             int privacyOfficer, int admin, int clientOfTheirOwn, int expired, int foreignSigned) {

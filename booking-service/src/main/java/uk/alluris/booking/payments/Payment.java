@@ -40,6 +40,11 @@ public class Payment {
         return payment;
     }
 
+    /** The processor's word on the payment (a redelivered notification sets the same status again). */
+    void statusFromProcessor(Status newStatus) {
+        status = newStatus;
+    }
+
     public UUID id() {
         return id;
     }

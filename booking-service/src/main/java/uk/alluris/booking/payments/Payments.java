@@ -7,4 +7,6 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 public interface Payments extends MongoRepository<Payment, UUID> {
 
     List<Payment> findByClientIdOrderByRecordedAtAsc(UUID clientId);
+
+    java.util.Optional<Payment> findFirstByProcessorReference(String processorReference);
 }

@@ -1,0 +1,82 @@
+package uk.alluris.kit.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.http.HttpStatus;
+import uk.alluris.kit.problem.ProblemException;
+
+/**
+ * A partner's signature on a webhook: {@code X-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">} under
+ * the secret shared with that partner. A missing, malformed or wrong signature, or one older (or newer) than the
+ * tolerance — a replay — is a 401 problem, and the caller stores nothing.
+ */
+public final class WebhookSignature {
+
+    public static final String HEADER = "X-Signature";
+    public static final Duration TOLERANCE = Duration.ofMinutes(5);
+
+    private final byte[] secret;
+    private final Clock clock;
+
+    public WebhookSignature(String secret, Clock clock) {
+        if (secret == null || secret.length() < 16) {
+            throw new IllegalArgumentException("a webhook secret must be at least 16 characters");
+        }
+        this.secret = secret.getBytes(StandardCharsets.UTF_8);
+        this.clock = clock;
+    }
+
+    /** Accepts the delivery or throws a 401 problem saying only what kind of failure it was. */
+    public void verify(String header, byte[] body) {
+        Long timestamp = null;
+        String given = null;
+        for (String part : header == null ? new String[0] : header.split(",")) {
+            String[] pair = part.strip().split("=", 2);
+            if (pair.length == 2 && pair[0].equals("t") && pair[1].matches("\\d{1,12}")) {
+                timestamp = Long.parseLong(pair[1]);
+            } else if (pair.length == 2 && pair[0].equals("v1")) {
+                given = pair[1];
+            }
+        }
+        if (timestamp == null || given == null) {
+            throw refused("missing or malformed " + HEADER + " header");
+        }
+        Duration age = Duration.between(Instant.ofEpochSecond(timestamp), clock.instant()).abs();
+        if (age.compareTo(TOLERANCE) > 0) {
+            throw refused("signature timestamp outside the " + TOLERANCE.toMinutes() + "-minute window (replay?)");
+        }
+        if (!MessageDigest.isEqual(sign(timestamp, body).getBytes(StandardCharsets.US_ASCII),
+                given.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
+            throw refused("signature does not match");
+        }
+    }
+
+    /** The {@code v1} value for a body sent at {@code timestamp}: what a partner computes. */
+    public String sign(long timestamp, byte[] body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    /** The whole header value for a body signed now. */
+    public String header(byte[] body) {
+        long now = clock.instant().getEpochSecond();
+        return "t=" + now + ",v1=" + sign(now, body);
+    }
+
+    private static ProblemException refused(String detail) {
+        return new ProblemException(HttpStatus.UNAUTHORIZED, "Webhook signature refused", detail);
+    }
+}
