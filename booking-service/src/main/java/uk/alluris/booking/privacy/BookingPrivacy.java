@@ -71,8 +71,9 @@ class BookingPrivacy implements PrivacyActions {
             kept.addAll(payments.findByClientIdOrderByRecordedAtAsc(client.id()));
             clients.delete(client);
         }
-        return List.of(counted(PROFILE, Outcome.ERASED, found.size()), counted(FUTURE_APPOINTMENTS, Outcome.ERASED, future),
-                counted(PAST_APPOINTMENTS, Outcome.ERASED, past), paymentsRetained(kept));
+        return List.of(CategoryOutcome.counted(PROFILE, Outcome.ERASED, found.size()),
+                CategoryOutcome.counted(FUTURE_APPOINTMENTS, Outcome.ERASED, future),
+                CategoryOutcome.counted(PAST_APPOINTMENTS, Outcome.ERASED, past), paymentsRetained(kept));
     }
 
     @Override
@@ -80,20 +81,20 @@ class BookingPrivacy implements PrivacyActions {
         restrictions.restrict(subject);
         List<Client> found = matching(subject);
         found.forEach(this::stopPromotions);
-        return List.of(counted(PROFILE, Outcome.RESTRICTED, found.size()));
+        return List.of(CategoryOutcome.counted(PROFILE, Outcome.RESTRICTED, found.size()));
     }
 
     @Override
     public List<CategoryOutcome> liftRestriction(SubjectIdentifiers subject) {
         restrictions.lift(subject);
-        return List.of(counted(PROFILE, Outcome.RESTRICTION_LIFTED, matching(subject).size()));
+        return List.of(CategoryOutcome.counted(PROFILE, Outcome.RESTRICTION_LIFTED, matching(subject).size()));
     }
 
     @Override
     public List<CategoryOutcome> objectToMarketing(SubjectIdentifiers subject) {
         List<Client> found = matching(subject);
         found.forEach(this::stopPromotions);
-        return List.of(counted(PROMOTIONAL_CONTENT, Outcome.WITHDRAWN, found.size()));
+        return List.of(CategoryOutcome.counted(PROMOTIONAL_CONTENT, Outcome.WITHDRAWN, found.size()));
     }
 
     private void stopPromotions(Client client) {
@@ -102,18 +103,7 @@ class BookingPrivacy implements PrivacyActions {
     }
 
     private List<Client> matching(SubjectIdentifiers subject) {
-        List<UUID> ids = subject.subjectIds().stream().flatMap(id -> {
-            try {
-                return java.util.stream.Stream.of(UUID.fromString(id));
-            } catch (IllegalArgumentException notOurs) {
-                return java.util.stream.Stream.empty();
-            }
-        }).toList();
-        return clients.findMatching(ids, subject.emailIndexes(), subject.phoneIndexes());
-    }
-
-    private static CategoryOutcome counted(String category, Outcome outcome, int count) {
-        return CategoryOutcome.of(category, count == 0 ? Outcome.NOT_HELD : outcome, count);
+        return clients.findMatching(subject.subjectUuids(), subject.emailIndexes(), subject.phoneIndexes());
     }
 
     /** Payments stay six years after the last one, as the clinic's financial records. */

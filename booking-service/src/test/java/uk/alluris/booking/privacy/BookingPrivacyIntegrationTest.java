@@ -10,9 +10,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,7 +33,8 @@ import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 class BookingPrivacyIntegrationTest {
 
     private static final String SERVICE = "booking-service";
-    private static PrivacyRequestProbe probe;
+    @RegisterExtension
+    static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
 
     @LocalServerPort
     int port;
@@ -42,16 +42,6 @@ class BookingPrivacyIntegrationTest {
     BlindIndexer indexer;
 
     private final String reception = TestTokens.get().staff("RECEPTION");
-
-    @BeforeAll
-    static void openProbe() {
-        probe = new PrivacyRequestProbe();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
 
     @Test
     void erasureRemovesProfileAndFutureAppointmentsKeepsPastOnesAnonymousAndPaymentsForSixYears() {

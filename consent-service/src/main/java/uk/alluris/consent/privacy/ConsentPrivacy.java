@@ -66,7 +66,7 @@ class ConsentPrivacy implements PrivacyActions {
             }
         }
         LocalDate until = LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))).plusYears(6);
-        return List.of(counted(PERSONAL_DATA, Outcome.ERASED, erased), found.isEmpty()
+        return List.of(CategoryOutcome.counted(PERSONAL_DATA, Outcome.ERASED, erased), found.isEmpty()
                 ? CategoryOutcome.of(PROOF, Outcome.NOT_HELD, 0)
                 : CategoryOutcome.retained(PROOF, found.size(), PROOF_GROUND, until));
     }
@@ -76,14 +76,14 @@ class ConsentPrivacy implements PrivacyActions {
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {
         List<LedgerEntry> found = matching(subject);
         restrictions.restrict(everyIdentifier(subject, found));
-        return List.of(counted(CONSENTS, Outcome.RESTRICTED, found.size()));
+        return List.of(CategoryOutcome.counted(CONSENTS, Outcome.RESTRICTED, found.size()));
     }
 
     @Override
     public List<CategoryOutcome> liftRestriction(SubjectIdentifiers subject) {
         List<LedgerEntry> found = matching(subject);
         restrictions.lift(everyIdentifier(subject, found));
-        return List.of(counted(CONSENTS, Outcome.RESTRICTION_LIFTED, found.size()));
+        return List.of(CategoryOutcome.counted(CONSENTS, Outcome.RESTRICTION_LIFTED, found.size()));
     }
 
     /**
@@ -106,7 +106,7 @@ class ConsentPrivacy implements PrivacyActions {
                 withdrawn++;
             }
         }
-        return List.of(counted(MARKETING_CONSENTS, Outcome.WITHDRAWN, withdrawn));
+        return List.of(CategoryOutcome.counted(MARKETING_CONSENTS, Outcome.WITHDRAWN, withdrawn));
     }
 
     /** The identifier as the person's most recent entry that has one holds it. */
@@ -130,9 +130,5 @@ class ConsentPrivacy implements PrivacyActions {
                 Stream.concat(subject.emailIndexes().stream(), found.stream().map(LedgerEntry::emailIndex))
                         .filter(Objects::nonNull).distinct().toList(),
                 subject.phoneIndexes());
-    }
-
-    private static CategoryOutcome counted(String category, Outcome outcome, int count) {
-        return CategoryOutcome.of(category, count == 0 ? Outcome.NOT_HELD : outcome, count);
     }
 }

@@ -11,9 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +38,8 @@ import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 class ConsentPrivacyIntegrationTest {
 
     private static final String SERVICE = "consent-service";
-    private static PrivacyRequestProbe probe;
+    @RegisterExtension
+    static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
 
     @LocalServerPort
     int port;
@@ -49,16 +49,6 @@ class ConsentPrivacyIntegrationTest {
     MongoTemplate mongo;
 
     private final String staff = TestTokens.get().staff("PRIVACY_OFFICER");
-
-    @BeforeAll
-    static void openProbe() {
-        probe = new PrivacyRequestProbe();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
 
     @Test
     void erasureRemovesPersonalDataAndKeepsThePseudonymousProofOfEachDecision() {

@@ -52,7 +52,7 @@ class MarketingPrivacy implements PrivacyActions {
         int memberships = found.stream().mapToInt(s -> s.lists().size()).sum();
         int suppressed = suppressAll(subject, found, SuppressionEntry.Reason.ERASURE);
         subscribers.deleteAll(found);
-        return List.of(counted(SUBSCRIBERS, Outcome.ERASED, found.size()), counted(MEMBERSHIPS, Outcome.ERASED, memberships),
+        return List.of(CategoryOutcome.counted(SUBSCRIBERS, Outcome.ERASED, found.size()), CategoryOutcome.counted(MEMBERSHIPS, Outcome.ERASED, memberships),
                 CategoryOutcome.retained(SUPPRESSION, suppressed, SUPPRESSION_GROUND, null));
     }
 
@@ -66,7 +66,7 @@ class MarketingPrivacy implements PrivacyActions {
         suppression.suppress(subject.emailIndexes(), subject.phoneIndexes(), SuppressionEntry.Reason.RESTRICTION);
         // keeps the restriction entries a mirror of the register (an identifier it did not take is not kept)
         suppression.releaseLiftedRestrictions();
-        return List.of(counted(SUBSCRIBERS, Outcome.RESTRICTED, matching(subject).size()));
+        return List.of(CategoryOutcome.counted(SUBSCRIBERS, Outcome.RESTRICTED, matching(subject).size()));
     }
 
     /** Lifts the restriction and its suppression entries; an erasure's or an objection's entries stay. */
@@ -74,7 +74,7 @@ class MarketingPrivacy implements PrivacyActions {
     public List<CategoryOutcome> liftRestriction(SubjectIdentifiers subject) {
         restrictions.lift(subject);
         suppression.releaseLiftedRestrictions();
-        return List.of(counted(SUBSCRIBERS, Outcome.RESTRICTION_LIFTED, matching(subject).size()));
+        return List.of(CategoryOutcome.counted(SUBSCRIBERS, Outcome.RESTRICTION_LIFTED, matching(subject).size()));
     }
 
     @Override
@@ -87,7 +87,7 @@ class MarketingPrivacy implements PrivacyActions {
             subscribers.save(subscriber);
         }
         int suppressed = suppressAll(subject, found, SuppressionEntry.Reason.OBJECTION);
-        return List.of(counted(MEMBERSHIPS, Outcome.WITHDRAWN, left),
+        return List.of(CategoryOutcome.counted(MEMBERSHIPS, Outcome.WITHDRAWN, left),
                 CategoryOutcome.retained(SUPPRESSION, suppressed, SUPPRESSION_GROUND, null));
     }
 
@@ -105,17 +105,6 @@ class MarketingPrivacy implements PrivacyActions {
     }
 
     private List<Subscriber> matching(SubjectIdentifiers subject) {
-        List<UUID> ids = subject.subjectIds().stream().flatMap(id -> {
-            try {
-                return Stream.of(UUID.fromString(id));
-            } catch (IllegalArgumentException notOurs) {
-                return Stream.empty();
-            }
-        }).toList();
-        return subscribers.findMatching(ids, subject.emailIndexes(), subject.phoneIndexes());
-    }
-
-    private static CategoryOutcome counted(String category, Outcome outcome, int count) {
-        return CategoryOutcome.of(category, count == 0 ? Outcome.NOT_HELD : outcome, count);
+        return subscribers.findMatching(subject.subjectUuids(), subject.emailIndexes(), subject.phoneIndexes());
     }
 }

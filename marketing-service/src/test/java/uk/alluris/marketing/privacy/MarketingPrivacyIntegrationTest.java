@@ -6,9 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,7 +38,8 @@ class MarketingPrivacyIntegrationTest {
 
     private static final String SERVICE = "marketing-service";
     private static final String GROUND = MarketingPrivacy.SUPPRESSION_GROUND;
-    private static PrivacyRequestProbe probe;
+    @RegisterExtension
+    static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
 
     @LocalServerPort
     int port;
@@ -51,16 +51,6 @@ class MarketingPrivacyIntegrationTest {
     MongoTemplate mongo;
 
     private final String admin = TestTokens.get().staff("ADMIN");
-
-    @BeforeAll
-    static void openProbe() {
-        probe = new PrivacyRequestProbe();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
 
     @Test
     void anErasedPersonIsGoneSuppressedAndCanNeverBeSubscribedAgain() {

@@ -21,6 +21,11 @@ public record CategoryOutcome(String category, Outcome outcome, int count, Strin
         return new CategoryOutcome(category, outcome, count, null, null);
     }
 
+    /** {@code outcome} for {@code count} records, or {@code NOT_HELD} when there were none. */
+    public static CategoryOutcome counted(String category, Outcome outcome, int count) {
+        return of(category, count == 0 ? Outcome.NOT_HELD : outcome, count);
+    }
+
     public static CategoryOutcome retained(String category, int count, String legalGround, LocalDate until) {
         return new CategoryOutcome(category, Outcome.RETAINED, count, legalGround, until);
     }

@@ -18,6 +18,17 @@ public record SubjectIdentifiers(List<String> subjectIds, List<String> emailInde
         }
     }
 
+    /** The subject ids that are UUIDs (as the services that mint ids make them); any other is not theirs. */
+    public List<java.util.UUID> subjectUuids() {
+        return subjectIds.stream().flatMap(id -> {
+            try {
+                return java.util.stream.Stream.of(java.util.UUID.fromString(id));
+            } catch (IllegalArgumentException notAUuid) {
+                return java.util.stream.Stream.empty();
+            }
+        }).toList();
+    }
+
     /** The first email index, else the first subject id, else the first phone index. */
     public String partitionKey() {
         if (!emailIndexes.isEmpty()) {

@@ -14,6 +14,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -32,9 +34,10 @@ import uk.alluris.events.EventType;
 
 /**
  * Plays the rights-request service on the real broker: publishes privacy requests onto {@code privacy.requests} as
- * CloudEvents, and reads the receipts services send back on {@code privacy.receipts}.
+ * CloudEvents, and reads the receipts services send back on {@code privacy.receipts}. In a test class:
+ * {@code @RegisterExtension static final PrivacyRequestProbe probe = new PrivacyRequestProbe();} (closed after all).
  */
-public final class PrivacyRequestProbe implements AutoCloseable {
+public final class PrivacyRequestProbe implements AutoCloseable, AfterAllCallback {
 
     /** As the kit's EventJson (which this module cannot depend on: the kit's own tests use this module). */
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -167,6 +170,11 @@ public final class PrivacyRequestProbe implements AutoCloseable {
 
     private static byte[] bytes(String value) {
         return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -70,28 +70,28 @@ class RecordsPrivacy implements PrivacyActions {
             receipt.add(CategoryOutcome.retained(CLINICAL_RECORDS, held, RetentionRule.legalGround(), heldUntil));
         }
         if (erased > 0 || held == 0) {
-            receipt.add(counted(CLINICAL_RECORDS, Outcome.ERASED, (int) erased));
+            receipt.add(CategoryOutcome.counted(CLINICAL_RECORDS, Outcome.ERASED, (int) erased));
         }
-        receipt.add(counted(PHOTOS_MARKETING_USE, Outcome.WITHDRAWN, photos));
+        receipt.add(CategoryOutcome.counted(PHOTOS_MARKETING_USE, Outcome.WITHDRAWN, photos));
         return receipt;
     }
 
     @Override
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {
         restrictions.restrict(subject);
-        return List.of(counted(CLINICAL_RECORDS, Outcome.RESTRICTED, countEntries(subject)));
+        return List.of(CategoryOutcome.counted(CLINICAL_RECORDS, Outcome.RESTRICTED, countEntries(subject)));
     }
 
     @Override
     public List<CategoryOutcome> liftRestriction(SubjectIdentifiers subject) {
         restrictions.lift(subject);
-        return List.of(counted(CLINICAL_RECORDS, Outcome.RESTRICTION_LIFTED, countEntries(subject)));
+        return List.of(CategoryOutcome.counted(CLINICAL_RECORDS, Outcome.RESTRICTION_LIFTED, countEntries(subject)));
     }
 
     @Override
     public List<CategoryOutcome> objectToMarketing(SubjectIdentifiers subject) {
         int photos = live(subject).stream().mapToInt(this::withdrawPhotoMarketing).sum();
-        return List.of(counted(PHOTOS_MARKETING_USE, Outcome.WITHDRAWN, photos));
+        return List.of(CategoryOutcome.counted(PHOTOS_MARKETING_USE, Outcome.WITHDRAWN, photos));
     }
 
     private int withdrawPhotoMarketing(ClinicalSubject subject) {
@@ -113,9 +113,5 @@ class RecordsPrivacy implements PrivacyActions {
     private List<ClinicalSubject> live(SubjectIdentifiers subject) {
         return subjects.findMatching(subject.subjectIds(), subject.emailIndexes(), subject.phoneIndexes()).stream()
                 .filter(found -> !found.erased()).toList();
-    }
-
-    private static CategoryOutcome counted(String category, Outcome outcome, int count) {
-        return CategoryOutcome.of(category, count == 0 ? Outcome.NOT_HELD : outcome, count);
     }
 }

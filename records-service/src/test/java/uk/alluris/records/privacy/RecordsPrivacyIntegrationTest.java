@@ -11,9 +11,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -38,7 +37,8 @@ class RecordsPrivacyIntegrationTest {
 
     private static final String SERVICE = "records-service";
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
-    private static PrivacyRequestProbe probe;
+    @RegisterExtension
+    static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
 
     @TestConfiguration
     static class MovableTime {
@@ -60,16 +60,6 @@ class RecordsPrivacyIntegrationTest {
     RetentionJob retentionJob;
 
     private final String clinician = TestTokens.get().staff("CLINICIAN");
-
-    @BeforeAll
-    static void openProbe() {
-        probe = new PrivacyRequestProbe();
-    }
-
-    @AfterAll
-    static void closeProbe() {
-        probe.close();
-    }
 
     @Test
     void erasureKeepsRecentRecordsRestrictedUntilTheirRetentionDateThenTheJobShredsThem() {
