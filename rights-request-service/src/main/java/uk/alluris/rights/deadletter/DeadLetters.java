@@ -1,0 +1,93 @@
+package uk.alluris.rights.deadletter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * What no consumer could handle, across the platform: every consumer group's dead-letter topic
+ * ({@code error.<topic>.<group>}), how many messages it holds and the latest few — their CloudEvents type and id,
+ * when they were parked and why — so that staff see them. Bodies are not shown: they stay on the topic.
+ */
+@Service
+public class DeadLetters {
+
+    static final String PREFIX = "error.";
+    static final int LATEST = 5;
+
+    /** One parked message, without its body. */
+    public record Parked(Instant parkedAt, String ceType, String ceId, String reason) {
+    }
+
+    /** One dead-letter topic: the consumer group and topic it belongs to, its size, its latest messages. */
+    public record Topic(String name, long messages, List<Parked> latest) {
+    }
+
+    private final String bootstrapServers;
+
+    DeadLetters(@Value("${alluris.kafka.bootstrap-servers}") String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    public List<Topic> all() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-view-" + UUID.randomUUID(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                        new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<Topic> topics = new ArrayList<>();
+            for (String name : admin.listTopics().names().get().stream().filter(n -> n.startsWith(PREFIX)).sorted().toList()) {
+                topics.add(read(consumer, name));
+            }
+            return topics;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the dead-letter topics: " + e, e);
+        }
+    }
+
+    private Topic read(KafkaConsumer<byte[], byte[]> consumer, String name) {
+        List<TopicPartition> partitions = consumer.partitionsFor(name).stream()
+                .map(info -> new TopicPartition(name, info.partition())).toList();
+        Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        long messages = partitions.stream().mapToLong(p -> ends.get(p) - begins.get(p)).sum();
+        consumer.assign(partitions);
+        partitions.forEach(p -> consumer.seek(p, Math.max(begins.get(p), ends.get(p) - LATEST)));
+        List<Parked> latest = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                latest.add(new Parked(Instant.ofEpochMilli(record.timestamp()), header(record, "ce_type").orElse(null),
+                        header(record, "ce_id").orElse(null), header(record, "x-exception-message")
+                                .map(m -> m.length() > 200 ? m.substring(0, 200) + "…" : m).orElse(null)));
+            }
+        }
+        latest.sort(Comparator.comparing(Parked::parkedAt).reversed());
+        return new Topic(name, messages, latest.subList(0, Math.min(LATEST, latest.size())));
+    }
+
+    private static Optional<String> header(ConsumerRecord<byte[], byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+}
