@@ -18,7 +18,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import uk.alluris.kit.problem.ProblemException;
 
 /**
  * What no consumer could handle, across the platform: every consumer group's dead-letter topic
@@ -61,7 +63,8 @@ public class DeadLetters {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot read the dead-letter topics: " + e, e);
+            throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Kafka unavailable",
+                    "the dead-letter topics cannot be read right now; try again shortly");
         }
     }
 
