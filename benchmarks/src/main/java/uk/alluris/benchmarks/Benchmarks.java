@@ -55,7 +55,10 @@ public final class Benchmarks {
 
         report.fanOut(fanOut, floor);
         report.gateway(gateway);
-        report.accessExport("ACCESS requests and export bundles are not built yet (issue 6).");
+        log("access export: %d heavy people ...", settings.accessPeople());
+        AccessExport.Result access = new AccessExport(http, target).run(settings.accessPeople(), run, reception,
+                clinician, admin, officer, Duration.ofMinutes(2));
+        report.accessExport(access);
         report.targets();
         return report.write();
     }

@@ -29,6 +29,26 @@ final class Http {
         return JSON.readTree(send("POST", url, json, token).body());
     }
 
+    /** A GET of a binary body (the access bundle). */
+    byte[] bytes(String url, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalStateException("GET " + url + " → " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A GET whose status is all that matters (the gateway-cost loop). */
     int status(String url, String token) {
         return exchange("GET", url, null, token).statusCode();

@@ -3,22 +3,13 @@ package uk.alluris.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import uk.alluris.testsupport.EmbeddedInfrastructure;
-import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls.Answer;
 
 /**
@@ -37,59 +27,43 @@ import uk.alluris.testsupport.ServiceCalls.Answer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ErasureJourneySystemTest {
 
-    private static final Pattern CODE = Pattern.compile("enter this code: (\\d{6})");
     private static RunningPlatform platform;
+    private static Journey journey;
     private static PlatformClient client;
     private static String reception;
     private static String clinician;
     private static String officer;
-    private static String admin;
-    /** Every plaintext personal detail the journeys used: none may appear in any Kafka topic. */
-    private static final List<String> PLAINTEXT = new ArrayList<>();
 
     @BeforeAll
     static void signIn() {
         platform = RunningPlatform.get();
-        client = new PlatformClient(platform);
-        reception = client.staffToken("reception@alluris.local");
-        clinician = client.staffToken("clinician@alluris.local");
-        officer = client.staffToken("privacy@alluris.local");
-        admin = client.staffToken("admin@alluris.local");
-    }
-
-    record Person(String email, String phone, String fullName) {
-
-        static Person fresh(String label) {
-            Person person = new Person(label + "-" + UUID.randomUUID() + "@example.com",
-                    "07400 " + (100000 + ThreadLocalRandom.current().nextInt(900000)), "Harriet " + label + " Vane");
-            PLAINTEXT.addAll(List.of(person.email(), person.phone().replace(" ", "").substring(1), person.fullName()));
-            return person;
-        }
-    }
-
-    record Seeded(String clientId, String pastAppointment, String futureAppointment, String payment, String treatment,
-            String photo) {
+        journey = new Journey();
+        client = journey.client;
+        reception = journey.reception;
+        clinician = journey.clinician;
+        officer = journey.officer;
     }
 
     @Test
     @Order(1)
     void anErasureRequestReachesEveryServiceAndEachActsAsTheTableSays() {
-        Person person = Person.fresh("erase");
-        Seeded seeded = seed(person);
+        Journey.Person person = journey.person("erase");
+        Journey.Seeded seeded = journey.seed(person);
 
-        String id = fileAndVerify("ERASURE", person);
+        String id = journey.fileAndVerify("ERASURE", person);
 
-        JsonNode done = awaitCompleted(id);
+        JsonNode done = journey.awaitCompleted(id);
         JsonNode services = done.path("services");
-        assertThat(categories(services.path("booking-service"))).containsExactly(
+        assertThat(Journey.categories(services.path("booking-service"))).containsExactly(
                 "contact-profile=ERASED/1", "future-appointments=ERASED/1", "past-appointments-identity=ERASED/1",
                 "payments=RETAINED/1");
-        assertThat(categories(services.path("records-service")))
+        assertThat(Journey.categories(services.path("records-service")))
                 .containsExactly("clinical-records=RETAINED/2", "photos-marketing-use=WITHDRAWN/1");
-        assertThat(categories(services.path("consent-service")))
+        assertThat(Journey.categories(services.path("consent-service")))
                 .containsExactly("consent-personal-data=ERASED/1", "consent-proof=RETAINED/1");
-        assertThat(categories(services.path("marketing-service")))
-                .containsExactly("subscribers=ERASED/1", "list-memberships=ERASED/1", "suppression-list=RETAINED/2");
+        assertThat(Journey.categories(services.path("marketing-service")))
+                .containsExactly("subscribers=ERASED/1", "list-memberships=ERASED/1", "leads=NOT_HELD/0",
+                        "campaign-sends=NOT_HELD/0", "suppression-list=RETAINED/2");
         assertThat(services.path("booking-service").path("receipt").get(3).path("legalGround").asString())
                 .contains("financial records");
         assertThat(services.path("records-service").path("receipt").get(0).path("retainedUntil").asString()).isNotBlank();
@@ -117,7 +91,7 @@ class ErasureJourneySystemTest {
             assertThat(ledger).doesNotContain(person.email()).doesNotContain("203.0.113").contains("marketing.email");
         }
         // marketing: gone, and can never be added again
-        assertThat(subscribe(person).status()).isEqualTo(409);
+        assertThat(journey.subscribe(person).status()).isEqualTo(409);
         // the evidence trail, kept after completion
         List<String> steps = client.call("GET", "/api/privacy/requests/" + id + "/evidence", null, officer).json()
                 .findValuesAsString("step");
@@ -127,12 +101,12 @@ class ErasureJourneySystemTest {
     @Test
     @Order(2)
     void aServiceStoppedDuringFanOutAnswersWhenItIsBackAndTheRequestCompletes() {
-        Person person = Person.fresh("restart");
-        assertThat(subscribe(person).status()).isEqualTo(201);
+        Journey.Person person = journey.person("restart");
+        assertThat(journey.subscribe(person).status()).isEqualTo(201);
         platform.stopPart("marketing-service");
         String id;
         try {
-            id = fileAndVerify("ERASURE", person);
+            id = journey.fileAndVerify("ERASURE", person);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 JsonNode request = client.call("GET", "/api/privacy/requests/" + id, null, officer).json();
                 assertThat(request.path("services").path("marketing-service").path("state").asString()).isEqualTo("LATE");
@@ -143,108 +117,14 @@ class ErasureJourneySystemTest {
             platform.startPart("marketing-service");
         }
 
-        JsonNode done = awaitCompleted(id);
-        assertThat(categories(done.path("services").path("marketing-service"))).contains("subscribers=ERASED/1");
-        assertThat(subscribe(person).status()).isEqualTo(409);
+        JsonNode done = journey.awaitCompleted(id);
+        assertThat(Journey.categories(done.path("services").path("marketing-service"))).contains("subscribers=ERASED/1");
+        assertThat(journey.subscribe(person).status()).isEqualTo(409);
     }
 
     @Test
     @Order(3)
     void noTopicCarriesAPlaintextEmailPhoneOrName() throws Exception {
-        Set<String> topics;
-        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfrastructure.get().kafkaBootstrapServers()))) {
-            topics = kafka.listTopics().names().get();
-        }
-        assertThat(topics).contains("privacy.requests", "privacy.receipts", "booking.events");
-        assertThat(PLAINTEXT).isNotEmpty();
-        try (PrivacyRequestProbe probe = new PrivacyRequestProbe()) {
-            for (String topic : topics) {
-                probe.all(topic).forEach(record -> {
-                    String text = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8)
-                            + (record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8));
-                    StringBuilder headers = new StringBuilder();
-                    record.headers().forEach(h -> headers.append(new String(h.value(), StandardCharsets.UTF_8)));
-                    PLAINTEXT.forEach(secret -> assertThat(text + headers).as("a record on " + topic)
-                            .doesNotContainIgnoringCase(secret));
-                });
-            }
-        }
-    }
-
-    private Seeded seed(Person person) {
-        Answer registered = client.call("POST", "/api/bookings/clients", """
-                {"fullName":"%s","email":"%s","phone":"%s","dateOfBirth":"1984-07-19"}
-                """.formatted(person.fullName(), person.email(), person.phone()), reception);
-        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
-        String clientId = registered.json().path("id").asString();
-        String past = book(clientId, OffsetDateTime.now(ZoneOffset.UTC).minusDays(30));
-        String future = book(clientId, OffsetDateTime.now(ZoneOffset.UTC).plusDays(14));
-        Answer payment = client.call("POST", "/api/bookings/payments", """
-                {"appointmentId":"%s","amountPence":32000,"status":"PAID","processorReference":"pi_journey_%s"}
-                """.formatted(past, UUID.randomUUID().toString().substring(0, 8)), reception);
-        assertThat(payment.status()).as(payment.text()).isEqualTo(201);
-        String treatment = clinicalEntry(person, "TREATMENT", null);
-        String photo = clinicalEntry(person, "PHOTO_METADATA", true);
-        Answer consent = client.call("POST", "/api/consents", """
-                {"email":"%s","purpose":"marketing.email","granted":true,"policyVersion":"2026-01","channel":"WEB",
-                 "evidence":{"source":"portal","ipAddress":"203.0.113.45","userAgent":"Mozilla/5.0"}}
-                """.formatted(person.email()), reception);
-        assertThat(consent.status()).as(consent.text()).isEqualTo(201);
-        assertThat(subscribe(person).status()).isEqualTo(201);
-        return new Seeded(clientId, past, future, payment.json().path("id").asString(), treatment, photo);
-    }
-
-    private String book(String clientId, OffsetDateTime start) {
-        Answer booked = client.call("POST", "/api/bookings/appointments", """
-                {"clientId":"%s","treatment":"Dermal filler","practitioner":"Dr Alluris","start":"%s","notes":"journey"}
-                """.formatted(clientId, start), reception);
-        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
-        return booked.json().path("id").asString();
-    }
-
-    private String clinicalEntry(Person person, String kind, Boolean marketingUse) {
-        Answer entry = client.call("POST", "/api/records/entries", """
-                {"email":"%s","kind":"%s","recordedAt":"%s","fields":{"product":"Restylane","batch":"R-1"},
-                 "notes":"Reviewed history"%s}
-                """.formatted(person.email(), kind, OffsetDateTime.now(ZoneOffset.UTC).minusDays(30),
-                marketingUse == null ? "" : ",\"marketingUse\":" + marketingUse), clinician);
-        assertThat(entry.status()).as(entry.text()).isEqualTo(201);
-        return entry.json().path("id").asString();
-    }
-
-    private Answer subscribe(Person person) {
-        return client.call("POST", "/api/marketing/subscribers", """
-                {"email":"%s","phone":"%s","fullName":"%s","lists":["newsletter"],"source":"clinic-website"}
-                """.formatted(person.email(), person.phone(), person.fullName()), admin);
-    }
-
-    private String fileAndVerify(String type, Person person) {
-        Answer filed = client.call("POST", "/api/privacy/requests", """
-                {"type":"%s","email":"%s","phone":"%s","fullName":"%s"}
-                """.formatted(type, person.email(), person.phone(), person.fullName()), null);
-        assertThat(filed.status()).as(filed.text()).isEqualTo(202);
-        assertThat(filed.json().path("status").asString()).isEqualTo("AWAITING_VERIFICATION");
-        String id = filed.json().path("id").asString();
-        Answer verified = client.call("POST", "/api/privacy/requests/" + id + "/verification",
-                "{\"code\":\"" + client.codeMailedTo(person.email(), CODE) + "\"}", null);
-        assertThat(verified.status()).as(verified.text()).isEqualTo(200);
-        assertThat(verified.json().path("status").asString()).isEqualTo("IN_PROGRESS");
-        assertThat(verified.json().path("dueDate").asString()).isNotBlank();
-        return id;
-    }
-
-    private JsonNode awaitCompleted(String id) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
-                "COMPLETED".equals(client.call("GET", "/api/privacy/requests/" + id, null, officer).json()
-                        .path("status").asString()));
-        return client.call("GET", "/api/privacy/requests/" + id, null, officer).json();
-    }
-
-    private static List<String> categories(JsonNode service) {
-        List<String> lines = new ArrayList<>();
-        service.path("receipt").forEach(line -> lines.add(line.path("category").asString() + "="
-                + line.path("outcome").asString() + "/" + line.path("count").asInt()));
-        return lines;
+        journey.assertNoTopicCarriesPlaintext();
     }
 }

@@ -26,6 +26,8 @@ final class RunningPlatform {
             "marketing-service", "rights-request-service");
     /** The embedded default's staff password for the seeded accounts, here as in ./run: local only. */
     static final String STAFF_PASSWORD = "system-test-local-password";
+    /** The lead partner "acme"'s webhook secret in these tests. */
+    static final String PARTNER_SECRET = "system-test-acme-lead-secret";
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
     private static RunningPlatform instance;
 
@@ -92,6 +94,9 @@ final class RunningPlatform {
             // silent services are asked again soon, so that a test sees a stopped service chased
             env.put("ALLURIS_RIGHTS_CHASE_AFTER", "3s");
             env.put("ALLURIS_RIGHTS_CHASE_EVERY", "1s");
+            // links in mail (double opt-in, unsubscribe, the access bundle) point at this platform's gateway
+            env.put("ALLURIS_PUBLIC_BASE_URL", gatewayUrl());
+            env.put("ALLURIS_PARTNER_ACME_SECRET", PARTNER_SECRET);
             environments.put(name, env);
             processes.put(name, launch(name, env));
         });

@@ -51,6 +51,34 @@ public class Client implements OutboxOwner {
         return client;
     }
 
+    /**
+     * Applies a rectification: each non-null value replaces the one held, with the blind index that follows from it
+     * (the email and phone arrive already normalised, with their indexes). Returns whether anything changed.
+     */
+    public boolean correct(String fullName, String email, String emailIndex, String phone, String phoneIndex,
+            LocalDate dateOfBirth) {
+        boolean changed = false;
+        if (fullName != null && !fullName.equals(this.fullName)) {
+            this.fullName = fullName;
+            changed = true;
+        }
+        if (email != null && !email.equals(this.email)) {
+            this.email = email;
+            this.emailIndex = emailIndex;
+            changed = true;
+        }
+        if (phone != null && !phone.equals(this.phone)) {
+            this.phone = phone;
+            this.phoneIndex = phoneIndex;
+            changed = true;
+        }
+        if (dateOfBirth != null && !dateOfBirth.equals(this.dateOfBirth)) {
+            this.dateOfBirth = dateOfBirth;
+            changed = true;
+        }
+        return changed;
+    }
+
     public void stopPromotionalContent() {
         promotionalContent = false;
     }

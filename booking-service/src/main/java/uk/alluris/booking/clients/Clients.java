@@ -13,4 +13,6 @@ public interface Clients extends MongoRepository<Client, UUID> {
     List<Client> findMatching(Collection<UUID> ids, Collection<String> emailIndexes, Collection<String> phoneIndexes);
 
     boolean existsByEmailIndex(String emailIndex);
+
+    List<Client> findByEmailIndex(String emailIndex);
 }

@@ -35,12 +35,15 @@ class ConsentController {
             @Valid Evidence evidence) {
     }
 
+    /** {@code heldUnderRestriction}: a grant captured while the person was restricted, kept as evidence only. */
     record EntryView(UUID id, String subjectId, String email, String purpose, boolean granted, String policyVersion,
-            Channel channel, Evidence evidence, String evidenceDigest, Instant recordedAt, Instant erasedAt) {
+            Channel channel, Evidence evidence, String evidenceDigest, Instant recordedAt, Instant erasedAt,
+            boolean heldUnderRestriction) {
 
         static EntryView of(LedgerEntry e) {
             return new EntryView(e.id(), e.subjectId(), e.email(), e.purpose(), e.granted(), e.policyVersion(),
-                    e.channel(), e.evidence(), e.evidenceDigest(), e.recordedAt(), e.erasedAt());
+                    e.channel(), e.evidence(), e.evidenceDigest(), e.recordedAt(), e.erasedAt(),
+                    e.heldUnderRestriction());
         }
     }
 

@@ -10,9 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -62,6 +64,37 @@ public class Ledger {
     }
 
     /**
+     * Appends a grant marketing captured for one purpose, with its evidence, under {@code entryId} (derived from the
+     * capture, so that recording the same capture again — a redelivery, a replay after a crash — adds nothing and
+     * returns empty). The person is whoever the subject id or blind indexes name, as in {@link #record}. Unlike a grant
+     * asked through the API, one captured while the person is restricted is not refused: what the person said is kept
+     * as evidence, but held — not announced, never the current state of the purpose, and not revived when the
+     * restriction is lifted (a new grant is needed then).
+     */
+    public Optional<LedgerEntry> recordCaptured(UUID entryId, String subjectId, String emailIndex, String phoneIndex,
+            String purpose, String policyVersion, Channel channel, Evidence evidence) {
+        if (entries.existsById(entryId)) {
+            return Optional.empty();
+        }
+        List<LedgerEntry> history = entries.findMatching(listOf(subjectId), listOf(emailIndex), listOf(phoneIndex));
+        String subject = subjectId != null ? subjectId : history.stream().map(LedgerEntry::subjectId)
+                .filter(Objects::nonNull).findFirst().orElseGet(() -> UUID.randomUUID().toString());
+        boolean restricted = isRestricted(subject, emailIndex, history)
+                || (phoneIndex != null && restrictions.isRestricted(null, null, phoneIndex));
+        LedgerEntry entry = LedgerEntry.captured(entryId, subject, emailIndex, phoneIndex, purpose, policyVersion,
+                channel, evidence == null ? null : evidence.anonymised(), nextTime(history), restricted);
+        try {
+            return Optional.of(entries.insert(entry));
+        } catch (DuplicateKeyException recordedMeanwhile) {
+            return Optional.empty();
+        }
+    }
+
+    private static List<String> listOf(String value) {
+        return value == null ? List.of() : List.of(value);
+    }
+
+    /**
      * Removes the personal data of one entry — the email and the evidence (anonymised IP, user agent, free text) — and
      * keeps the pseudonymous proof: blind index, subject id, purpose, decision, policy version, channel, time and
      * digest. Only an entry not yet erased is touched, in one targeted update that leaves its outbox to the relay;
@@ -82,10 +115,13 @@ public class Ledger {
                 emailIndex == null ? List.of() : List.of(emailIndex));
     }
 
-    /** The latest decision per purpose, from a history ordered oldest first. */
+    /**
+     * The latest decision per purpose, from a history ordered oldest first. A grant held under restriction is
+     * evidence only and never the current state.
+     */
     public static Map<String, PurposeState> current(List<LedgerEntry> history) {
         Map<String, PurposeState> current = new LinkedHashMap<>();
-        history.forEach(entry -> current.put(entry.purpose(),
+        history.stream().filter(entry -> !entry.heldUnderRestriction()).forEach(entry -> current.put(entry.purpose(),
                 new PurposeState(entry.granted(), entry.recordedAt(), entry.policyVersion(), entry.channel())));
         return current;
     }

@@ -11,4 +11,10 @@ public interface LedgerEntries extends MongoRepository<LedgerEntry, UUID> {
     /** Every entry about a person, by any identifier, oldest first. */
     @Query(value = "{ $or: [ { subjectId: { $in: ?0 } }, { emailIndex: { $in: ?1 } } ] }", sort = "{ recordedAt: 1 }")
     List<LedgerEntry> findMatching(Collection<String> subjectIds, Collection<String> emailIndexes);
+
+    /** Every entry about a person, by any identifier including a phone blind index, oldest first. */
+    @Query(value = "{ $or: [ { subjectId: { $in: ?0 } }, { emailIndex: { $in: ?1 } }, { phoneIndex: { $in: ?2 } } ] }",
+            sort = "{ recordedAt: 1 }")
+    List<LedgerEntry> findMatching(Collection<String> subjectIds, Collection<String> emailIndexes,
+            Collection<String> phoneIndexes);
 }

@@ -24,6 +24,10 @@ import uk.alluris.kit.outbox.OutboxOwner;
  * One decision in the consent ledger, never changed afterwards — except that erasure removes its personal data
  * (the email and the evidence) and keeps the pseudonymous proof: who by blind index, what, when, under which policy,
  * through which channel, and a digest that still matches the evidence as it was.
+ * <p>
+ * A grant captured elsewhere (marketing's {@code ConsentCaptured}) while the person's processing was restricted is
+ * kept as evidence of what they said, {@link #heldUnderRestriction() held under restriction}: it is not announced,
+ * and it never becomes the current state of its purpose.
  */
 @Document("ledger")
 public class LedgerEntry implements OutboxOwner {
@@ -36,6 +40,9 @@ public class LedgerEntry implements OutboxOwner {
     String subjectId;
     @Indexed
     String emailIndex;
+    /** Set only on grants captured by marketing from a phone-only lead: the blind index of that number. */
+    @Indexed
+    String phoneIndex;
     String email;
     String purpose;
     boolean granted;
@@ -45,6 +52,7 @@ public class LedgerEntry implements OutboxOwner {
     String evidenceDigest;
     Instant recordedAt;
     Instant erasedAt;
+    boolean heldUnderRestriction;
     List<OutboxMessage> outbox = new ArrayList<>();
 
     /** A new entry; its time is kept to the millisecond, as MongoDB stores it, so the digest can be recomputed. */
@@ -66,6 +74,24 @@ public class LedgerEntry implements OutboxOwner {
         entry.outbox.add(OutboxMessage.of(granted
                 ? new ConsentGranted(UUID.randomUUID(), subjectId, emailIndex, purpose, channel.name(), policyVersion, now)
                 : new ConsentWithdrawn(UUID.randomUUID(), subjectId, emailIndex, purpose, channel.name(), policyVersion, now)));
+        return entry;
+    }
+
+    /**
+     * A grant marketing captured, under an id derived from the capture so that recording it again finds it already
+     * there. No email: the person is named by subject id and blind indexes only. While the person is restricted the
+     * grant is kept as evidence but {@link #heldUnderRestriction() held}: no {@code ConsentGranted} is announced.
+     */
+    static LedgerEntry captured(UUID id, String subjectId, String emailIndex, String phoneIndex, String purpose,
+            String policyVersion, Channel channel, Evidence evidence, Instant recordedAt, boolean restricted) {
+        LedgerEntry entry = record(subjectId, emailIndex, null, purpose, true, policyVersion, channel, evidence,
+                recordedAt);
+        entry.id = id;
+        entry.phoneIndex = phoneIndex;
+        entry.heldUnderRestriction = restricted;
+        if (restricted) {
+            entry.outbox.clear();
+        }
         return entry;
     }
 
@@ -120,6 +146,10 @@ public class LedgerEntry implements OutboxOwner {
         return emailIndex;
     }
 
+    public String phoneIndex() {
+        return phoneIndex;
+    }
+
     public String email() {
         return email;
     }
@@ -154,6 +184,11 @@ public class LedgerEntry implements OutboxOwner {
 
     public Instant erasedAt() {
         return erasedAt;
+    }
+
+    /** A grant recorded while the person's processing was restricted: evidence only, never used for processing. */
+    public boolean heldUnderRestriction() {
+        return heldUnderRestriction;
     }
 
     @Override

@@ -19,13 +19,16 @@ import uk.alluris.consent.ledger.Purposes;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
+import uk.alluris.kit.privacy.Corrections;
+import uk.alluris.kit.privacy.PersonalDataExport;
 import uk.alluris.kit.privacy.PrivacyActions;
 import uk.alluris.kit.privacy.Restrictions;
 
 /**
  * What the consent ledger does for each privacy request (ARCHITECTURE.md): erasure removes personal data from every
  * entry and keeps the pseudonymous proof of each decision; an objection withdraws every marketing purpose; a
- * restriction stops new consents being used until it is lifted.
+ * restriction stops new consents being used until it is lifted. An access or portability request gets the ledger
+ * history and the current state per purpose; rectification corrects nothing here (see {@link #rectify}).
  */
 @Component
 class ConsentPrivacy implements PrivacyActions {
@@ -34,6 +37,9 @@ class ConsentPrivacy implements PrivacyActions {
     static final String PROOF = "consent-proof";
     static final String CONSENTS = "consents";
     static final String MARKETING_CONSENTS = "marketing-consents";
+    static final String HISTORY = "consent-history";
+    static final String CURRENT_STATE = "consent-current-state";
+    static final String LEDGER = "consent-ledger";
     static final String PROOF_GROUND =
             "Legal obligation (UK GDPR Art. 7(1), PECR): pseudonymous proof of each consent and withdrawal";
     static final String SOURCE_OF_THE_REQUEST = "privacy-request";
@@ -109,6 +115,40 @@ class ConsentPrivacy implements PrivacyActions {
         return List.of(CategoryOutcome.counted(MARKETING_CONSENTS, Outcome.WITHDRAWN, withdrawn));
     }
 
+    /**
+     * The person's whole ledger history — every grant and withdrawal with its purpose, channel, policy version,
+     * evidence, time and digest (entries whose personal data was erased say so) — and the decision in force per
+     * purpose. The ledger holds nothing about anyone else in a person's entries.
+     */
+    @Override
+    public PersonalDataExport export(SubjectIdentifiers subject) {
+        List<LedgerEntry> history = matching(subject);
+        List<ConsentExport.Decision> decisions = history.stream().map(entry -> new ConsentExport.Decision(entry.id(),
+                entry.purpose(), entry.granted() ? "granted" : "withdrawn", entry.channel().name(),
+                entry.policyVersion(), entry.email(), entry.evidence(), entry.recordedAt(), entry.evidenceDigest(),
+                !entry.heldUnderRestriction(), entry.erasedAt(),
+                entry.erasedAt() != null ? ConsentExport.ERASED
+                        : entry.heldUnderRestriction() ? ConsentExport.HELD : null)).toList();
+        List<ConsentExport.CurrentState> current = Ledger.current(history).entrySet().stream()
+                .map(state -> new ConsentExport.CurrentState(state.getKey(), state.getValue().granted(),
+                        state.getValue().since(), state.getValue().policyVersion(), state.getValue().channel().name()))
+                .toList();
+        return PersonalDataExport.builder().category(HISTORY, decisions).category(CURRENT_STATE, current).build();
+    }
+
+    /**
+     * Nothing to correct, so one {@code NOT_HELD} line (ARCHITECTURE.md: rectification in consent is "—"). The ledger
+     * holds no name, phone number or date of birth, and the only identity detail it keeps in readable form — the email
+     * recorded with a decision — is part of that decision's evidence: the address the consent was given from, as it
+     * was then, covered by the entry's evidence digest. The ledger is append-only proof, so rewriting it would destroy
+     * exactly what it exists to show; a correction does not make the old record inaccurate as a record of what was
+     * given. New decisions are recorded under the corrected details, and the person stays linked by subject id.
+     */
+    @Override
+    public List<CategoryOutcome> rectify(SubjectIdentifiers subject, Corrections corrections) {
+        return List.of(CategoryOutcome.of(LEDGER, Outcome.NOT_HELD, 0));
+    }
+
     /** The identifier as the person's most recent entry that has one holds it. */
     private static Optional<String> latest(List<LedgerEntry> history, Function<LedgerEntry, String> identifier) {
         return history.stream().map(identifier).filter(Objects::nonNull).reduce((earlier, later) -> later);
@@ -116,19 +156,21 @@ class ConsentPrivacy implements PrivacyActions {
 
     /** Entries matching any identifier, and every entry under a subject id those entries carry. */
     private List<LedgerEntry> matching(SubjectIdentifiers subject) {
-        List<LedgerEntry> direct = entries.findMatching(subject.subjectIds(), subject.emailIndexes());
+        List<LedgerEntry> direct = entries.findMatching(subject.subjectIds(), subject.emailIndexes(),
+                subject.phoneIndexes());
         List<String> subjectIds = Stream.concat(subject.subjectIds().stream(),
                 direct.stream().map(LedgerEntry::subjectId)).filter(Objects::nonNull).distinct().toList();
-        return entries.findMatching(subjectIds, subject.emailIndexes());
+        return entries.findMatching(subjectIds, subject.emailIndexes(), subject.phoneIndexes());
     }
 
-    /** The request's identifiers plus those the person's entries carry (subject ids and email blind indexes). */
+    /** The request's identifiers plus those the person's entries carry (subject ids and blind indexes). */
     private static SubjectIdentifiers everyIdentifier(SubjectIdentifiers subject, List<LedgerEntry> found) {
         return new SubjectIdentifiers(
                 Stream.concat(subject.subjectIds().stream(), found.stream().map(LedgerEntry::subjectId))
                         .filter(Objects::nonNull).distinct().toList(),
                 Stream.concat(subject.emailIndexes().stream(), found.stream().map(LedgerEntry::emailIndex))
                         .filter(Objects::nonNull).distinct().toList(),
-                subject.phoneIndexes());
+                Stream.concat(subject.phoneIndexes().stream(), found.stream().map(LedgerEntry::phoneIndex))
+                        .filter(Objects::nonNull).distinct().toList());
     }
 }

@@ -68,7 +68,11 @@ class FrontDoorFilter implements WebFilter, Ordered {
         }
         boolean openWithoutAccount = path.startsWith("/webhooks/")
                 || (request.getMethod() == HttpMethod.POST && (path.equals("/api/privacy/requests")
-                        || PATHS.match("/api/privacy/requests/*/verification", path)));
+                        || PATHS.match("/api/privacy/requests/*/verification", path)))
+                // the access bundle, downloaded with the request's own token; marketing's double opt-in and unsubscribe
+                || (request.getMethod() == HttpMethod.GET && PATHS.match("/api/privacy/requests/*/bundle", path)
+                        && !request.getHeaders().containsHeader("Authorization"))
+                || path.startsWith("/api/marketing/subscriptions") || path.startsWith("/api/marketing/unsubscribe");
         return openWithoutAccount ? Optional.of("public") : Optional.empty();
     }
 

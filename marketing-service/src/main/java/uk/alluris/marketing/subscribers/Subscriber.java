@@ -2,17 +2,29 @@ package uk.alluris.marketing.subscribers;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import uk.alluris.events.PlatformEvent;
+import uk.alluris.kit.outbox.OutboxMessage;
+import uk.alluris.kit.outbox.OutboxOwner;
 
-/** A person on the clinic's marketing lists, found by blind index when they ask to be left alone or erased. */
+/**
+ * A person on the clinic's marketing lists, found by blind index when they ask to be left alone or erased. Being on a
+ * list is not enough to be sent anything: a send also needs the subscriber's consent for that channel
+ * ({@link #consents()}), given by a confirmed double opt-in or a lead form that asked. The events a change causes
+ * (consent captured, unsubscribed) wait in the same document until relayed.
+ */
 @Document("subscribers")
-public class Subscriber {
+public class Subscriber implements OutboxOwner {
 
     @Id
     UUID id;
@@ -23,10 +35,16 @@ public class Subscriber {
     String emailIndex;
     @Indexed
     String phoneIndex;
+    @Indexed
     Set<String> lists = new LinkedHashSet<>();
     String source;
     Instant subscribedAt;
     Instant unsubscribedAt;
+    /** Consent per channel, as marketing knows it; a withdrawal in the ledger removes the channel. */
+    Map<MarketingChannel, ChannelConsent> consents = new LinkedHashMap<>();
+    /** When the person opted out of everything (one-click unsubscribe or an objection). */
+    Instant optedOutAt;
+    List<OutboxMessage> outbox = new ArrayList<>();
 
     static Subscriber subscribe(String email, String phone, String fullName, String emailIndex, String phoneIndex,
             List<String> lists, String source, Instant now) {
@@ -41,7 +59,7 @@ public class Subscriber {
     }
 
     /** The same person subscribing again: lists are merged, details filled in, never duplicated. */
-    void join(String phone, String fullName, String phoneIndex, List<String> moreLists, Instant now) {
+    void join(String phone, String fullName, String phoneIndex, Collection<String> moreLists, Instant now) {
         if (phone != null) {
             this.phone = phone;
             this.phoneIndex = phoneIndex;
@@ -53,14 +71,79 @@ public class Subscriber {
         unsubscribedAt = null;
     }
 
-    /** Leaves every list; returns how many memberships ended. */
+    /** An address learnt later (a lead that first came by phone, then with an email). */
+    void fillInEmail(String email, String emailIndex) {
+        if (this.email == null && email != null) {
+            this.email = email;
+            this.emailIndex = emailIndex;
+        }
+    }
+
+    /** Records consent for a channel; returns whether it is new. */
+    boolean grant(MarketingChannel channel, ChannelConsent consent) {
+        return consents.put(channel, consent) == null;
+    }
+
+    /** Drops the consent for a channel (withdrawn in the ledger); returns whether there was one. */
+    public boolean withdraw(MarketingChannel channel) {
+        return consents.remove(channel) != null;
+    }
+
+    public boolean hasConsent(MarketingChannel channel) {
+        return consents.containsKey(channel);
+    }
+
+    /** Leaves every list and drops every channel consent; returns how many memberships ended. */
     public int unsubscribeEverywhere(Instant now) {
         int left = lists.size();
         lists.clear();
+        consents.clear();
         if (left > 0) {
             unsubscribedAt = now;
         }
         return left;
+    }
+
+    /**
+     * The person opted out of everything themselves (one click in a message): unsubscribed everywhere, consents
+     * dropped. Returns false when they had already opted out, so a second click changes nothing.
+     */
+    public boolean optOut(Instant now) {
+        if (optedOutAt != null) {
+            return false;
+        }
+        unsubscribeEverywhere(now);
+        unsubscribedAt = now;
+        optedOutAt = now;
+        return true;
+    }
+
+    /**
+     * Applies corrected details (null = unchanged) with the indexes that follow from them; returns whether anything
+     * changed.
+     */
+    public boolean rectify(String fullName, String email, String emailIndex, String phone, String phoneIndex) {
+        boolean changed = false;
+        if (fullName != null && !fullName.strip().equals(this.fullName)) {
+            this.fullName = fullName.strip();
+            changed = true;
+        }
+        if (email != null && !email.equals(this.email)) {
+            this.email = email;
+            this.emailIndex = emailIndex;
+            changed = true;
+        }
+        if (phone != null && !phone.equals(this.phone)) {
+            this.phone = phone;
+            this.phoneIndex = phoneIndex;
+            changed = true;
+        }
+        return changed;
+    }
+
+    /** Puts an event this change caused on its way, in the same save. */
+    public void record(PlatformEvent event) {
+        outbox.add(OutboxMessage.of(event));
     }
 
     public UUID id() {
@@ -101,5 +184,20 @@ public class Subscriber {
 
     public Instant unsubscribedAt() {
         return unsubscribedAt;
+    }
+
+    public Instant optedOutAt() {
+        return optedOutAt;
+    }
+
+    public Map<MarketingChannel, ChannelConsent> consents() {
+        Map<MarketingChannel, ChannelConsent> copy = new EnumMap<>(MarketingChannel.class);
+        copy.putAll(consents);
+        return copy;
+    }
+
+    @Override
+    public List<OutboxMessage> outbox() {
+        return outbox;
     }
 }

@@ -24,7 +24,8 @@ import uk.alluris.kit.problem.ProblemException;
 /**
  * Subscribers, added and looked up by marketing staff (the access rules admit staff only, so the view echoes the
  * contact details). Nobody suppressed (erased, or objected) and nobody whose processing is restricted can be added:
- * the refusal says so without saying anything about the person.
+ * the refusal says so without saying anything about the person. Being added by staff gives no channel consent:
+ * {@code channels} lists the channels the person consented to themselves (a confirmed sign-up, a lead form).
  */
 @RestController
 @RequestMapping("/api/marketing/subscribers")
@@ -38,7 +39,7 @@ class SubscriberController {
     }
 
     record SubscriberView(UUID id, String email, String phone, String fullName, List<String> lists, String source,
-            Instant subscribedAt, Instant unsubscribedAt, boolean restricted) {
+            Instant subscribedAt, Instant unsubscribedAt, boolean restricted, List<String> channels) {
     }
 
     private final Subscriptions subscriptions;
@@ -71,6 +72,7 @@ class SubscriberController {
 
     private SubscriberView view(Subscriber s) {
         return new SubscriberView(s.id(), s.email(), s.phone(), s.fullName(), s.lists(), s.source(), s.subscribedAt(),
-                s.unsubscribedAt(), restrictions.isRestricted(null, s.emailIndex(), s.phoneIndex()));
+                s.unsubscribedAt(), restrictions.isRestricted(null, s.emailIndex(), s.phoneIndex()),
+                s.consents().keySet().stream().map(MarketingChannel::wireName).toList());
     }
 }

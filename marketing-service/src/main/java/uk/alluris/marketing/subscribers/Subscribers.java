@@ -16,5 +16,11 @@ public interface Subscribers extends MongoRepository<Subscriber, UUID> {
 
     Optional<Subscriber> findFirstByEmailIndex(String emailIndex);
 
+    Optional<Subscriber> findFirstByPhoneIndex(String phoneIndex);
+
     List<Subscriber> findByEmailIndex(String emailIndex);
+
+    /** A campaign's audience before the per-person checks: everyone on the list. */
+    @Query(value = "{ lists: ?0 }", sort = "{ _id: 1 }")
+    List<Subscriber> findByList(String list);
 }

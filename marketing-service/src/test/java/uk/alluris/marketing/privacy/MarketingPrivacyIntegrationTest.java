@@ -38,6 +38,8 @@ class MarketingPrivacyIntegrationTest {
 
     private static final String SERVICE = "marketing-service";
     private static final String GROUND = MarketingPrivacy.SUPPRESSION_GROUND;
+    private static final CategoryOutcome NOT_HELD_LEADS = CategoryOutcome.of("leads", Outcome.NOT_HELD, 0);
+    private static final CategoryOutcome NOT_HELD_SENDS = CategoryOutcome.of("campaign-sends", Outcome.NOT_HELD, 0);
     @RegisterExtension
     static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
 
@@ -68,7 +70,7 @@ class MarketingPrivacyIntegrationTest {
 
         assertThat(receipt.requestType()).isEqualTo("ERASURE");
         assertThat(receipt.categories()).containsExactly(CategoryOutcome.of("subscribers", Outcome.ERASED, 1),
-                CategoryOutcome.of("list-memberships", Outcome.ERASED, 2),
+                CategoryOutcome.of("list-memberships", Outcome.ERASED, 2), NOT_HELD_LEADS, NOT_HELD_SENDS,
                 CategoryOutcome.retained("suppression-list", 2, GROUND, null));
         assertThat(calls.get("/api/marketing/subscribers/" + id, admin).status()).isEqualTo(404);
         assertThat(calls.get("/api/marketing/subscribers?email=" + email, admin).json()).isEmpty();
@@ -99,7 +101,7 @@ class MarketingPrivacyIntegrationTest {
         List<ReceiptIssued> receipts = probe.receipts(requestId, SERVICE, 2, Duration.ofSeconds(30));
         assertThat(receipts).extracting(ReceiptIssued::categories).containsOnly(first.categories());
         assertThat(first.categories()).containsExactly(CategoryOutcome.of("subscribers", Outcome.ERASED, 1),
-                CategoryOutcome.of("list-memberships", Outcome.ERASED, 2),
+                CategoryOutcome.of("list-memberships", Outcome.ERASED, 2), NOT_HELD_LEADS, NOT_HELD_SENDS,
                 CategoryOutcome.retained("suppression-list", 1, GROUND, null));
         // both requests were in the same partition, so the redelivery had been seen before the second receipt went out
         assertThat(mongo.findById(requestId, IssuedReceipt.class).timesSent()).isEqualTo(2);
@@ -116,7 +118,7 @@ class MarketingPrivacyIntegrationTest {
         probe.publish(PrivacyRequestProbe.request("OBJECTION_TO_MARKETING", requestId, byEmail(email)));
 
         assertThat(probe.receipt(requestId, SERVICE).categories()).containsExactly(
-                CategoryOutcome.of("list-memberships", Outcome.WITHDRAWN, 2),
+                CategoryOutcome.of("list-memberships", Outcome.WITHDRAWN, 2), NOT_HELD_LEADS,
                 CategoryOutcome.retained("suppression-list", 1, GROUND, null));
         Answer kept = calls.get("/api/marketing/subscribers/" + id, admin);
         assertThat(kept.json().path("lists")).isEmpty();
@@ -135,7 +137,7 @@ class MarketingPrivacyIntegrationTest {
         probe.publish(PrivacyRequestProbe.request("OBJECTION_TO_MARKETING", requestId, byEmail(email)));
 
         assertThat(probe.receipt(requestId, SERVICE).categories()).containsExactly(
-                CategoryOutcome.of("list-memberships", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("list-memberships", Outcome.NOT_HELD, 0), NOT_HELD_LEADS,
                 CategoryOutcome.retained("suppression-list", 1, GROUND, null));
         assertThat(subscribe(ServiceCalls.onPort(port), email, null).status()).isEqualTo(409);
     }
@@ -149,7 +151,7 @@ class MarketingPrivacyIntegrationTest {
         probe.publish(PrivacyRequestProbe.request("RESTRICTION", restriction, byEmail(email)));
 
         assertThat(probe.receipt(restriction, SERVICE).categories())
-                .containsExactly(CategoryOutcome.of("subscribers", Outcome.NOT_HELD, 0));
+                .containsExactly(CategoryOutcome.of("subscribers", Outcome.NOT_HELD, 0), NOT_HELD_LEADS);
         Answer refused = subscribe(calls, email, null);
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().path("title").asString()).isEqualTo("Restricted");
@@ -158,7 +160,7 @@ class MarketingPrivacyIntegrationTest {
         probe.publish(PrivacyRequestProbe.request("LIFT_RESTRICTION", lift, byEmail(email)));
 
         assertThat(probe.receipt(lift, SERVICE).categories())
-                .containsExactly(CategoryOutcome.of("subscribers", Outcome.NOT_HELD, 0));
+                .containsExactly(CategoryOutcome.of("subscribers", Outcome.NOT_HELD, 0), NOT_HELD_LEADS);
         assertThat(subscribe(calls, email, null).status()).isEqualTo(201);
     }
 
@@ -174,7 +176,7 @@ class MarketingPrivacyIntegrationTest {
                 new SubjectIdentifiers(List.of(), List.of(indexer.email(email)), List.of(indexer.phone(phone)))));
 
         assertThat(probe.receipt(restriction, SERVICE).categories())
-                .containsExactly(CategoryOutcome.of("subscribers", Outcome.RESTRICTED, 1));
+                .containsExactly(CategoryOutcome.of("subscribers", Outcome.RESTRICTED, 1), NOT_HELD_LEADS);
         Answer view = calls.get("/api/marketing/subscribers/" + id, admin);
         assertThat(view.json().path("restricted").asBoolean()).isTrue();
         assertThat(view.json().path("lists")).hasSize(2);
@@ -186,7 +188,7 @@ class MarketingPrivacyIntegrationTest {
         probe.publish(PrivacyRequestProbe.request("LIFT_RESTRICTION", lift, byEmail(email)));
 
         assertThat(probe.receipt(lift, SERVICE).categories())
-                .containsExactly(CategoryOutcome.of("subscribers", Outcome.RESTRICTION_LIFTED, 1));
+                .containsExactly(CategoryOutcome.of("subscribers", Outcome.RESTRICTION_LIFTED, 1), NOT_HELD_LEADS);
         assertThat(calls.get("/api/marketing/subscribers/" + id, admin).json().path("restricted").asBoolean()).isFalse();
         assertThat(suppression.reasonsFor(indexer.email(email), indexer.phone(phone))).isEmpty();
         Answer again = subscribe(calls, email, phone);
@@ -210,7 +212,7 @@ class MarketingPrivacyIntegrationTest {
         probe.publish(PrivacyRequestProbe.request("LIFT_RESTRICTION", lift, byEmail(email)));
 
         assertThat(probe.receipt(lift, SERVICE).categories())
-                .containsExactly(CategoryOutcome.of("subscribers", Outcome.NOT_HELD, 0));
+                .containsExactly(CategoryOutcome.of("subscribers", Outcome.NOT_HELD, 0), NOT_HELD_LEADS);
         assertThat(suppression.reasonsFor(indexer.email(email), null)).containsExactly(Reason.ERASURE);
         Answer refused = subscribe(calls, email, null);
         assertThat(refused.status()).isEqualTo(409);
@@ -227,7 +229,7 @@ class MarketingPrivacyIntegrationTest {
 
         assertThat(probe.receipt(requestId, SERVICE).categories()).containsExactly(
                 CategoryOutcome.of("subscribers", Outcome.NOT_HELD, 0),
-                CategoryOutcome.of("list-memberships", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("list-memberships", Outcome.NOT_HELD, 0), NOT_HELD_LEADS, NOT_HELD_SENDS,
                 CategoryOutcome.retained("suppression-list", 1, GROUND, null));
         assertThat(probe.records(Topics.deadLetterTopic(Topics.PRIVACY_REQUESTS, SERVICE), Duration.ofSeconds(30), 1,
                 r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker))).hasSize(1);

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /** A data-subject request fanned out on {@link Topics#PRIVACY_REQUESTS}; every data-holding service answers it with a {@link ReceiptIssued}. */
 public sealed interface PrivacyRequestEvent extends PlatformEvent
-        permits ErasureRequested, RestrictionRequested, RestrictionLifted, MarketingObjectionRequested {
+        permits ErasureRequested, RestrictionRequested, RestrictionLifted, MarketingObjectionRequested, DataExportRequested,
+        RectificationRequested {
 
     UUID requestId();
 

@@ -27,6 +27,10 @@ final class SampleEvents {
             case RESTRICTION_REQUESTED -> new RestrictionRequested(id, request, subject, DUE, NOW);
             case RESTRICTION_LIFTED -> new RestrictionLifted(id, request, subject, DUE, NOW);
             case MARKETING_OBJECTION_REQUESTED -> new MarketingObjectionRequested(id, request, subject, DUE, NOW);
+            case DATA_EXPORT_REQUESTED -> new DataExportRequested(id, request, subject, DUE, NOW, DataExportRequested.ACCESS,
+                    "{\"primaryKeyId\":1,\"key\":[]}");
+            case RECTIFICATION_REQUESTED -> new RectificationRequested(id, request, subject, DUE, NOW,
+                    List.of("fullName", "email"), "AQIDBAUGBwgJCgsMDQ4PEA==");
             case RECEIPT_ISSUED -> new ReceiptIssued(id, request, "booking-service", ErasureRequested.REQUEST_TYPE,
                     List.of(CategoryOutcome.of("contact-profile", Outcome.ERASED, 1),
                             CategoryOutcome.retained("payments", 3, "Legal obligation: financial records (6 years)",
@@ -36,6 +40,9 @@ final class SampleEvents {
             case CONSENT_GRANTED -> new ConsentGranted(id, subjectId, EMAIL_INDEX, "marketing.email", "web", "2025-05", NOW);
             case CONSENT_WITHDRAWN -> new ConsentWithdrawn(id, subjectId, null, "marketing.sms", "unsubscribe-link", "2025-05", NOW);
             case SUBSCRIBER_UNSUBSCRIBED -> new SubscriberUnsubscribed(id, subjectId, EMAIL_INDEX, null, "one-click", NOW);
+            case CONSENT_CAPTURED -> new ConsentCaptured(id, subjectId, EMAIL_INDEX, null, List.of("marketing.email"), "WEB",
+                    "2025-05", "double-opt-in", "newsletter-footer", "Yes, email me offers", "203.0.113.0",
+                    "Mozilla/5.0", NOW);
             case SUBJECT_SUPPRESSED -> new SubjectSuppressed(id, subject, "ERASURE", NOW);
             case CLIENT_REGISTERED -> new ClientRegistered(id, subjectId, EMAIL_INDEX, null, NOW);
             case SUBJECT_KEY_DESTROYED -> new SubjectKeyDestroyed(id, subjectId, "retention period ended", NOW);

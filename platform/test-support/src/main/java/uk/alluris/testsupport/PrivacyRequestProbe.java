@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import uk.alluris.events.ErasureRequested;
 import uk.alluris.events.MarketingObjectionRequested;
+import uk.alluris.events.PlatformEvent;
 import uk.alluris.events.PrivacyRequestEvent;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.RestrictionLifted;
@@ -69,17 +70,31 @@ public final class PrivacyRequestProbe implements AutoCloseable, AfterAllCallbac
         };
     }
 
-    /** Publishes the event as the rights-request service's outbox relay would. Returns its CloudEvents id. */
-    public String publish(PrivacyRequestEvent event) {
+    /**
+     * Publishes the event on its catalogued topic as its producer's outbox relay would (a privacy request as the
+     * rights-request service, a consent or marketing event as those services). Returns its CloudEvents id.
+     */
+    public String publish(PlatformEvent event) {
         EventType type = EventType.of(event);
         String id = event.eventId().toString();
         ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(type.topic(), bytes(event.partitionKey()),
                 JSON.writeValueAsBytes(event));
         record.headers().add("ce_id", bytes(id)).add("ce_type", bytes(type.cloudEventType()))
-                .add("ce_source", bytes("/alluris/rights-request-service")).add("ce_specversion", bytes("1.0"))
+                .add("ce_source", bytes("/alluris/" + producerOf(type))).add("ce_specversion", bytes("1.0"))
                 .add("ce_subject", bytes(event.partitionKey())).add("ce_time", bytes(event.occurredAt().toString()));
         send(record);
         return id;
+    }
+
+    private static String producerOf(EventType type) {
+        return switch (type.topic()) {
+            case Topics.PRIVACY_REQUESTS -> "rights-request-service";
+            case Topics.CONSENT_EVENTS -> "consent-service";
+            case Topics.MARKETING_EVENTS -> "marketing-service";
+            case Topics.BOOKING_EVENTS -> "booking-service";
+            case Topics.RECORDS_EVENTS -> "records-service";
+            default -> "test";
+        };
     }
 
     /** Publishes bytes no consumer can read, with the given headers' CloudEvents type (or none). */

@@ -53,6 +53,11 @@ public class ReadAudit {
         mongo.insert(new AuditedRead(UUID.randomUUID(), subject.id(), entryId, reader, reason.strip(), clock.instant()));
     }
 
+    /** Records a read the service makes itself, outside any API call (e.g. exporting the records to the person). */
+    public void recordRead(ClinicalSubject subject, String reader, String reason) {
+        mongo.insert(new AuditedRead(UUID.randomUUID(), subject.id(), null, reader, reason, clock.instant()));
+    }
+
     public List<AuditedRead> readsOf(String subjectId) {
         return mongo.find(new Query(Criteria.where("subjectId").is(subjectId)).with(Sort.by("at")), AuditedRead.class);
     }

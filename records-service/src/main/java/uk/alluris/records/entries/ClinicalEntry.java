@@ -7,8 +7,9 @@ import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * One clinical record. Its {@code fields} (as JSON) and {@code notes} are stored only as ciphertext under the
- * subject's own key; kind and time stay readable so that retention can be worked out without decrypting anything.
+ * One clinical record. Its {@code fields} (as JSON), {@code notes} and {@code thirdParties} (as a JSON list) are stored
+ * only as ciphertext under the subject's own key; kind and time stay readable so that retention can be worked out
+ * without decrypting anything.
  */
 @Document("entries")
 public class ClinicalEntry {
@@ -21,12 +22,17 @@ public class ClinicalEntry {
     Instant recordedAt;
     String encryptedFields;
     String encryptedNotes;
+    /**
+     * Other people the entry names (a companion, next of kin, a referring practitioner outside the clinic), as the
+     * clinician listed them: their names are redacted wherever they appear when the entry is exported to the subject.
+     */
+    String encryptedThirdParties;
     /** Photos only: whether the clinic may use this photo in marketing (withdrawn on objection or erasure). */
     Boolean marketingUse;
     String recordedBy;
 
     static ClinicalEntry of(UUID id, String subjectId, EntryKind kind, Instant recordedAt, String encryptedFields,
-            String encryptedNotes, Boolean marketingUse, String recordedBy) {
+            String encryptedNotes, String encryptedThirdParties, Boolean marketingUse, String recordedBy) {
         ClinicalEntry entry = new ClinicalEntry();
         entry.id = id;
         entry.subjectId = subjectId;
@@ -34,6 +40,7 @@ public class ClinicalEntry {
         entry.recordedAt = recordedAt;
         entry.encryptedFields = encryptedFields;
         entry.encryptedNotes = encryptedNotes;
+        entry.encryptedThirdParties = encryptedThirdParties;
         entry.marketingUse = kind == EntryKind.PHOTO_METADATA ? Boolean.TRUE.equals(marketingUse) : null;
         entry.recordedBy = recordedBy;
         return entry;
@@ -69,6 +76,10 @@ public class ClinicalEntry {
 
     public String encryptedNotes() {
         return encryptedNotes;
+    }
+
+    public String encryptedThirdParties() {
+        return encryptedThirdParties;
     }
 
     public Boolean marketingUse() {

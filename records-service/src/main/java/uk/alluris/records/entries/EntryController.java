@@ -2,6 +2,7 @@ package uk.alluris.records.entries;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PastOrPresent;
@@ -46,11 +47,13 @@ class EntryController {
 
     record NewEntry(String subjectId, @Email @Size(max = 320) String email, @Size(max = 40) String phone,
             @Past LocalDate dateOfBirth, @NotNull EntryKind kind, @NotNull @PastOrPresent OffsetDateTime recordedAt,
-            Map<String, Object> fields, @Size(max = 20000) String notes, Boolean marketingUse) {
+            Map<String, Object> fields, @Size(max = 20000) String notes, Boolean marketingUse,
+            @Size(max = 20) List<@NotBlank @Size(max = 200) String> thirdParties) {
     }
 
+    /** {@code thirdParties}: the other people the entry names, redacted from it when it is exported to the subject. */
     record EntryView(UUID id, String subjectId, EntryKind kind, Instant recordedAt, Map<String, Object> fields,
-            String notes, Boolean marketingUse, String recordedBy, boolean restricted) {
+            String notes, Boolean marketingUse, String recordedBy, boolean restricted, List<String> thirdParties) {
     }
 
     record SubjectView(String subjectId, LocalDate dateOfBirth, LocalDate lastEntryOn, boolean restricted,
@@ -82,9 +85,13 @@ class EntryController {
                 body.dateOfBirth(), body.recordedAt().atZoneSameInstant(CLINIC).toLocalDate());
         UUID id = UUID.randomUUID();
         String fields = body.fields() == null ? null : JSON.writeValueAsString(body.fields());
+        String thirdParties = body.thirdParties() == null || body.thirdParties().isEmpty() ? null
+                : JSON.writeValueAsString(body.thirdParties().stream().map(String::strip).toList());
         ClinicalEntry entry = ClinicalEntry.of(id, subject.id(), body.kind(), body.recordedAt().toInstant(),
                 cipher.encrypt(subject.id(), id.toString(), "fields", fields),
-                cipher.encrypt(subject.id(), id.toString(), "notes", body.notes()), body.marketingUse(), reader());
+                cipher.encrypt(subject.id(), id.toString(), "notes", body.notes()),
+                cipher.encrypt(subject.id(), id.toString(), "thirdParties", thirdParties), body.marketingUse(),
+                reader());
         return view(entries.save(entry), subject);
     }
 
@@ -117,8 +124,10 @@ class EntryController {
         Map<String, Object> fields = cipher.decrypt(subject.id(), entryId, "fields", entry.encryptedFields())
                 .map(json -> JSON.readValue(json, new TypeReference<Map<String, Object>>() { })).orElse(null);
         String notes = cipher.decrypt(subject.id(), entryId, "notes", entry.encryptedNotes()).orElse(null);
+        List<String> thirdParties = cipher.decrypt(subject.id(), entryId, "thirdParties", entry.encryptedThirdParties())
+                .map(json -> JSON.readValue(json, new TypeReference<List<String>>() { })).orElse(List.of());
         return new EntryView(entry.id(), entry.subjectId(), entry.kind(), entry.recordedAt(), fields, notes,
-                entry.marketingUse(), entry.recordedBy(), audit.isRestricted(subject));
+                entry.marketingUse(), entry.recordedBy(), audit.isRestricted(subject), thirdParties);
     }
 
     private static String reader() {

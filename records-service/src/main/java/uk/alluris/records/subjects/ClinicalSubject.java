@@ -53,6 +53,27 @@ public class ClinicalSubject implements OutboxOwner {
         }
     }
 
+    /**
+     * Applies a rectification of the identity fields this service holds: each non-null value replaces the one held
+     * (email and phone as their blind indexes). Returns whether anything changed.
+     */
+    public boolean correctIdentity(String emailIndex, String phoneIndex, LocalDate dateOfBirth) {
+        boolean changed = false;
+        if (emailIndex != null && !emailIndex.equals(this.emailIndex)) {
+            this.emailIndex = emailIndex;
+            changed = true;
+        }
+        if (phoneIndex != null && !phoneIndex.equals(this.phoneIndex)) {
+            this.phoneIndex = phoneIndex;
+            changed = true;
+        }
+        if (dateOfBirth != null && !dateOfBirth.equals(this.dateOfBirth)) {
+            this.dateOfBirth = dateOfBirth;
+            changed = true;
+        }
+        return changed;
+    }
+
     void entryOn(LocalDate day) {
         if (lastEntryOn == null || day.isAfter(lastEntryOn)) {
             lastEntryOn = day;
@@ -99,6 +120,10 @@ public class ClinicalSubject implements OutboxOwner {
 
     public LocalDate lastEntryOn() {
         return lastEntryOn;
+    }
+
+    public Instant keyDestroyedAt() {
+        return keyDestroyedAt;
     }
 
     public LocalDate erasureDueOn() {

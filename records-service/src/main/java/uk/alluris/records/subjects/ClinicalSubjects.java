@@ -16,5 +16,7 @@ public interface ClinicalSubjects extends MongoRepository<ClinicalSubject, Strin
 
     Optional<ClinicalSubject> findFirstByEmailIndex(String emailIndex);
 
+    List<ClinicalSubject> findByEmailIndex(String emailIndex);
+
     List<ClinicalSubject> findByErasureDueOnLessThanEqual(LocalDate day);
 }

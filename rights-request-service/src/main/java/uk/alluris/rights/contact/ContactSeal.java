@@ -5,16 +5,21 @@ import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.TinkProtoKeysetFormat;
 import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.hybrid.HybridConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.UUID;
 import tools.jackson.databind.json.JsonMapper;
+import uk.alluris.kit.privacy.Corrections;
 
 /**
  * Seals a requester's contact details with Tink AEAD under the service's keyset, bound to the request's id (so a
  * sealed blob copied onto another request does not open). Only this service can open it, to write to the requester.
+ * The same keyset also seals, each under its own associated data, a rectification's corrected details until they fan
+ * out, and the private half of an access request's export key for as long as its bundle lives.
  */
 public class ContactSeal {
 
@@ -26,6 +31,7 @@ public class ContactSeal {
     public ContactSeal(String keyset) {
         try {
             AeadConfig.register();
+            HybridConfig.register();
             String json = keyset.strip().startsWith("{") ? keyset
                     : new String(Base64.getDecoder().decode(keyset.strip()), StandardCharsets.UTF_8);
             KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
@@ -51,6 +57,50 @@ public class ContactSeal {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot open the contact details of request " + requestId, e);
         }
+    }
+
+    /** A rectification's corrected details, sealed until they fan out. */
+    public String sealCorrections(UUID requestId, Corrections corrections) {
+        try {
+            return Base64.getEncoder().encodeToString(
+                    aead.encrypt(JSON.writeValueAsBytes(corrections), correctionsData(requestId)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal corrections", e);
+        }
+    }
+
+    public Corrections openCorrections(UUID requestId, String sealed) {
+        try {
+            return JSON.readValue(aead.decrypt(Base64.getDecoder().decode(sealed), correctionsData(requestId)),
+                    Corrections.class);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open the corrections of request " + requestId, e);
+        }
+    }
+
+    /** A request's private export keyset, encrypted under this keyset (Tink's encrypted-keyset format), bound to the request. */
+    public byte[] wrapKey(UUID requestId, KeysetHandle key) {
+        try {
+            return TinkProtoKeysetFormat.serializeEncryptedKeyset(key, aead, keyData(requestId));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot wrap the export key of request " + requestId, e);
+        }
+    }
+
+    public KeysetHandle unwrapKey(UUID requestId, byte[] wrapped) {
+        try {
+            return TinkProtoKeysetFormat.parseEncryptedKeyset(wrapped, aead, keyData(requestId));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot unwrap the export key of request " + requestId, e);
+        }
+    }
+
+    private static byte[] correctionsData(UUID requestId) {
+        return ("privacy-request-corrections:" + requestId).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] keyData(UUID requestId) {
+        return ("privacy-request-export-key:" + requestId).getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] associatedData(UUID requestId) {

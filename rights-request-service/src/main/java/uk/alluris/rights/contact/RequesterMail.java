@@ -1,6 +1,8 @@
 package uk.alluris.rights.contact;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
@@ -9,11 +11,17 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
-/** What the clinic writes to a requester: the verification code, and an extension with its reason. */
+/**
+ * What the clinic writes to a requester: the verification code, an extension with its reason, and that a bundle is
+ * ready. Mail always goes to the address the requester proved when filing — a rectification's corrected address is
+ * not proved, so it is not written to.
+ */
 @Component
 public class RequesterMail {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy 'at' HH:mm 'UK time'", Locale.UK);
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final JavaMailSender mail;
     private final String from;
@@ -49,6 +57,28 @@ public class RequesterMail {
 
                 Dr Alluris Aesthetics — data protection
                 """.formatted(requestId, months, reason, DAY.format(newDueDate)));
+    }
+
+    /** The bundle is ready: where to download it and until when. No personal data is in the mail, only the link. */
+    public void sendBundleReady(Contact to, UUID requestId, String downloadLink, Instant expiresAt) {
+        send(to, "Your personal data is ready to download", """
+                We have answered your request (reference %s). Every part of our systems has been searched and
+                the copy of your personal data is ready.
+
+                Download it here (the link works only for you; keep it private):
+                %s
+
+                It can be downloaded until %s. After that we delete it and the key that protects it; if you
+                need it again after then, just ask.
+
+                The download is a ZIP file: summary.html is the readable overview, with an explanation of why we
+                hold your data and your rights; the .json files are the same data in machine-readable form.
+
+                If you are unhappy with our answer, please tell us; you may also complain to the Information
+                Commissioner's Office (ico.org.uk, 0303 123 1113).
+
+                Dr Alluris Aesthetics — data protection
+                """.formatted(requestId, downloadLink, WHEN.format(expiresAt.atZone(LONDON))));
     }
 
     private void send(Contact to, String subject, String text) {

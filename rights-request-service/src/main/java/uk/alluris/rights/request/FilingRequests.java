@@ -4,13 +4,20 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.identity.Normalisation;
+import uk.alluris.kit.privacy.Corrections;
+import uk.alluris.kit.privacy.TransportSeal;
 import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.rights.bundle.DownloadTokens;
+import uk.alluris.rights.bundle.ExportKeys;
 import uk.alluris.rights.contact.Contact;
 import uk.alluris.rights.contact.ContactSeal;
 import uk.alluris.rights.contact.RequesterMail;
@@ -33,9 +40,14 @@ public class FilingRequests {
     private final RightsProperties properties;
     private final VerificationCodes codeHashes;
     private final Clock clock;
+    private final TransportSeal transport;
+    private final ExportKeys exportKeys;
 
     FilingRequests(PrivacyRequests requests, BlindIndexer indexer, ContactSeal seal, RequesterMail mail,
-            StatutoryDeadlines deadlines, RightsProperties properties, VerificationCodes codeHashes, Clock clock) {
+            StatutoryDeadlines deadlines, RightsProperties properties, VerificationCodes codeHashes, Clock clock,
+            TransportSeal transport, ExportKeys exportKeys) {
+        this.transport = transport;
+        this.exportKeys = exportKeys;
         this.requests = requests;
         this.indexer = indexer;
         this.seal = seal;
@@ -47,6 +59,16 @@ public class FilingRequests {
     }
 
     public PrivacyRequest file(RequestType type, Contact given) {
+        return file(type, given, null);
+    }
+
+    /**
+     * Files a request; a rectification names its corrections, checked and normalised here (the email's syntax, the
+     * phone number as the blind indexes read it, a date of birth in the past) and sealed until the request fans out.
+     * Mail keeps going to the address the requester proved, not to a corrected one.
+     */
+    public PrivacyRequest file(RequestType type, Contact given, Corrections corrections) {
+        Corrections checked = checked(type, corrections);
         String phone = StringUtils.hasText(given.phone()) ? indexer.normalisePhone(given.phone()) : null;
         Contact contact = new Contact(Normalisation.email(given.email()), phone, given.fullName(), given.details());
         UUID id = UUID.randomUUID();
@@ -55,6 +77,9 @@ public class FilingRequests {
         PrivacyRequest request = PrivacyRequest.file(id, type, indexer.email(contact.email()),
                 phone == null ? null : indexer.phone(phone), seal.seal(id, contact),
                 new Verification(codeHashes.hash(id, code), now.plus(CODE_LIFETIME), CODE_ATTEMPTS), now);
+        if (checked != null) {
+            request.withCorrections(seal.sealCorrections(id, checked), checked.fields());
+        }
         requests.save(request);
         mail.sendCode(contact, id, type.name(), code);
         return request;
@@ -71,11 +96,32 @@ public class FilingRequests {
             throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Verification failed",
                     "the code is wrong, used up or expired");
         }
-        return start(request, now, "requester", "address proved by one-time code");
+        return start(request, now, "requester", "address proved by one-time code", true);
     }
 
     public PrivacyRequest verifyIdentity(UUID id, String note, String officer) {
-        return start(awaitingVerification(id), clock.instant(), officer, "identity verified by the privacy officer: " + note);
+        return start(awaitingVerification(id), clock.instant(), officer, "identity verified by the privacy officer: " + note,
+                false);
+    }
+
+    /**
+     * Files an opt-out made elsewhere as a verified objection to marketing (see {@code optout.OptOutFiling}); none is filed
+     * while an opt-out for the same person is still in progress. Returns the request, if one was filed.
+     */
+    public Optional<PrivacyRequest> fileOptOut(List<String> subjectIds, String emailIndex, String origin, String how) {
+        boolean pending = emailIndex != null
+                ? requests.existsByTypeAndStatusAndOriginNotNullAndEmailIndex(RequestType.OBJECTION_TO_MARKETING,
+                        RequestStatus.IN_PROGRESS, emailIndex)
+                : requests.existsByTypeAndStatusAndOriginNotNullAndSubjectIdsIn(RequestType.OBJECTION_TO_MARKETING,
+                        RequestStatus.IN_PROGRESS, subjectIds);
+        if (pending) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        PrivacyRequest request = PrivacyRequest.optOut(UUID.randomUUID(), subjectIds, emailIndex, origin, how, now);
+        request.verified(now, deadlines.dueDate(PrivacyRequest.londonDay(now)), properties.registry(), origin,
+                "proved by the channel it came through (" + how + ")");
+        return Optional.of(requests.save(request));
     }
 
     public PrivacyRequest extend(UUID id, int months, String reason, String officer) {
@@ -96,9 +142,52 @@ public class FilingRequests {
         return requests.findById(id).orElseThrow(() -> ProblemException.notFound("privacy request " + id));
     }
 
-    private PrivacyRequest start(PrivacyRequest request, Instant now, String actor, String how) {
+    /**
+     * Starts the clock and fans out. An export request gets its key pair now (the public half goes with the request)
+     * and, when the requester proved the address themselves, a download token for the verification response; a
+     * rectification's corrections are sealed for transport.
+     */
+    private PrivacyRequest start(PrivacyRequest request, Instant now, String actor, String how, boolean byRequester) {
+        String recipientKey = null;
+        String token = null;
+        if (request.type().isExport()) {
+            recipientKey = exportKeys.mint(request.id(), now);
+            token = byRequester ? DownloadTokens.mint() : null;
+        }
+        String transportCorrections = request.sealedCorrections() == null ? null
+                : transport.seal(seal.openCorrections(request.id(), request.sealedCorrections()), request.id());
+        request.prepareFanOut(recipientKey, transportCorrections, token, token == null ? null : DownloadTokens.hash(token));
         request.verified(now, deadlines.dueDate(PrivacyRequest.londonDay(now)), properties.registry(), actor, how);
         return requests.save(request);
+    }
+
+    private Corrections checked(RequestType type, Corrections corrections) {
+        boolean given = corrections != null && !corrections.isEmpty();
+        if (type != RequestType.RECTIFICATION) {
+            if (corrections != null && !corrections.isEmpty()) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
+                        "corrections belong only to a RECTIFICATION request");
+            }
+            return null;
+        }
+        if (!given) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
+                    "a RECTIFICATION request names at least one correction: fullName, email, phone or dateOfBirth");
+        }
+        String fullName = corrections.fullName();
+        if (fullName != null && (!StringUtils.hasText(fullName) || fullName.strip().length() > 200)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
+                    "corrections.fullName must be 1 to 200 characters");
+        }
+        LocalDate born = corrections.dateOfBirth();
+        LocalDate today = PrivacyRequest.londonDay(clock.instant());
+        if (born != null && (!born.isBefore(today) || born.isBefore(today.minusYears(130)))) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
+                    "corrections.dateOfBirth must be a date in the past");
+        }
+        return new Corrections(fullName == null ? null : fullName.strip(),
+                corrections.email() == null ? null : Normalisation.email(corrections.email()),
+                corrections.phone() == null ? null : indexer.normalisePhone(corrections.phone()), born);
     }
 
     private PrivacyRequest awaitingVerification(UUID id) {

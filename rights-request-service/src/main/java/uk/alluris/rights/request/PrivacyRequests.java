@@ -8,5 +8,12 @@ public interface PrivacyRequests extends MongoRepository<PrivacyRequest, UUID> {
 
     List<PrivacyRequest> findByStatus(RequestStatus status);
 
+    /** Whether an opt-out for this email index is in this state (an opt-out has an origin). */
+    boolean existsByTypeAndStatusAndOriginNotNullAndEmailIndex(RequestType type, RequestStatus status, String emailIndex);
+
+    /** Whether an opt-out naming any of these subject ids is in this state. */
+    boolean existsByTypeAndStatusAndOriginNotNullAndSubjectIdsIn(RequestType type, RequestStatus status,
+            List<String> subjectIds);
+
     List<PrivacyRequest> findByStatusIn(List<RequestStatus> statuses);
 }

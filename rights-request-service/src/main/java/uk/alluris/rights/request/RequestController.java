@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.rights.contact.Contact;
 import uk.alluris.rights.fanout.RightsProperties;
@@ -33,10 +35,21 @@ import uk.alluris.rights.fanout.RightsProperties;
 @RequestMapping("/api/privacy/requests")
 class RequestController {
 
-    record FileRequest(@NotBlank @Pattern(regexp = "ERASURE|RESTRICTION|LIFT_RESTRICTION|OBJECTION_TO_MARKETING",
-            message = "must be one of ERASURE, RESTRICTION, LIFT_RESTRICTION, OBJECTION_TO_MARKETING") String type,
+    record FileRequest(@NotBlank @Pattern(
+            regexp = "ERASURE|RESTRICTION|LIFT_RESTRICTION|OBJECTION_TO_MARKETING|ACCESS|PORTABILITY|RECTIFICATION",
+            message = "must be one of ERASURE, RESTRICTION, LIFT_RESTRICTION, OBJECTION_TO_MARKETING, ACCESS, PORTABILITY,"
+                    + " RECTIFICATION") String type,
             @NotBlank @Size(max = 320) String email, @Size(max = 40) String phone, @Size(max = 200) String fullName,
-            @Size(max = 4000) String details) {
+            @Size(max = 4000) String details, @Valid CorrectionsGiven corrections) {
+    }
+
+    /** What a RECTIFICATION corrects: at least one field; each is checked further (email, phone) when filed. */
+    record CorrectionsGiven(@Size(min = 1, max = 200) String fullName, @Size(max = 320) String email,
+            @Size(max = 40) String phone, @Past(message = "must be a date in the past") LocalDate dateOfBirth) {
+
+        Corrections toCorrections() {
+            return new Corrections(fullName, email, phone, dateOfBirth);
+        }
     }
 
     record CodeGiven(@NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code") String code) {
@@ -63,13 +76,16 @@ class RequestController {
     @PostMapping
     ResponseEntity<RequestViews.Filed> file(@Valid @RequestBody FileRequest body) {
         PrivacyRequest request = filing.file(RequestType.valueOf(body.type()),
-                new Contact(body.email(), body.phone(), body.fullName(), body.details()));
+                new Contact(body.email(), body.phone(), body.fullName(), body.details()),
+                body.corrections() == null ? null : body.corrections().toCorrections());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new RequestViews.Filed(request.id(), request.status()));
     }
 
+    /** For an access or portability request, the answer carries the request's download token, once. */
     @PostMapping("/{id}/verification")
     RequestViews.Detail verify(@PathVariable UUID id, @Valid @RequestBody CodeGiven body) {
-        return detail(filing.verifyByCode(id, body.code()));
+        PrivacyRequest verified = filing.verifyByCode(id, body.code());
+        return detail(verified).withDownloadToken(verified.downloadTokenIssued());
     }
 
     @PostMapping("/{id}/identity-verified")

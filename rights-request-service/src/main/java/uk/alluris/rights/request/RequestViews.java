@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.alluris.events.CategoryOutcome;
+import uk.alluris.events.Outcome;
 import uk.alluris.rights.fanout.RightsProperties;
 import uk.alluris.rights.fanout.ServiceAnswer;
 
@@ -18,11 +20,31 @@ final class RequestViews {
     record Filed(UUID id, RequestStatus status) {
     }
 
-    record ServiceView(ServiceState state, int timesAsked, Instant answeredAt, List<CategoryOutcome> receipt) {
+    /** @param changed for a rectification: what the service corrected, per category, e.g. {@code contact-profile (1)} */
+    record ServiceView(ServiceState state, int timesAsked, Instant answeredAt, List<CategoryOutcome> receipt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> changed) {
     }
 
+    /** An access or portability request's bundle: waiting, ready (until {@code expiresAt}), or deleted. */
+    record BundleView(BundleStatus status, Instant readyAt, Instant expiresAt, Instant expiredAt) {
+    }
+
+    /**
+     * @param bundle for ACCESS and PORTABILITY only
+     * @param corrections for RECTIFICATION only: the names of the fields corrected (never their values)
+     * @param downloadToken only in the answer to the requester's verification of an export request: the token that
+     *        downloads the bundle; shown once, never stored
+     */
     record Detail(UUID id, RequestType type, RequestStatus status, Instant receivedAt, LocalDate dueDate, boolean overdue,
-            Extension extension, Map<String, ServiceView> services, Instant completedAt) {
+            Extension extension, Map<String, ServiceView> services, Instant completedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) BundleView bundle,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> corrections,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String downloadToken) {
+
+        Detail withDownloadToken(String token) {
+            return new Detail(id, type, status, receivedAt, dueDate, overdue, extension, services, completedAt, bundle,
+                    corrections, token);
+        }
     }
 
     record QueueItem(UUID id, RequestType type, RequestStatus status, Instant receivedAt, LocalDate dueDate,
@@ -34,10 +56,12 @@ final class RequestViews {
 
     static Detail detail(PrivacyRequest request, RightsProperties properties, Instant now, LocalDate today) {
         Map<String, ServiceView> services = new LinkedHashMap<>();
+        boolean rectification = request.type() == RequestType.RECTIFICATION;
         request.answers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> services.put(
-                entry.getKey(), service(entry.getValue(), properties, now)));
+                entry.getKey(), service(entry.getValue(), properties, now, rectification)));
         return new Detail(request.id(), request.type(), request.status(), request.receivedAt(), request.dueDate(),
-                overdue(request, today), request.extension(), services, request.completedAt());
+                overdue(request, today), request.extension(), services, request.completedAt(), bundle(request),
+                rectification ? request.correctedFields() : null, null);
     }
 
     static QueueItem queueItem(PrivacyRequest request, RightsProperties properties, Instant now, LocalDate today) {
@@ -50,11 +74,24 @@ final class RequestViews {
                 services.values().stream().filter(s -> s.state() == ServiceState.LATE).count());
     }
 
-    private static ServiceView service(ServiceAnswer answer, RightsProperties properties, Instant now) {
+    private static ServiceView service(ServiceAnswer answer, RightsProperties properties, Instant now,
+            boolean rectification) {
         ServiceState state = answer.answered() ? ServiceState.ANSWERED
                 : answer.timesAsked() > 1 || answer.lastAskedAt().plus(properties.chaseAfter()).isBefore(now)
                         ? ServiceState.LATE : ServiceState.PENDING;
-        return new ServiceView(state, answer.timesAsked(), answer.answeredAt(), answer.receipt());
+        List<String> changed = !rectification || answer.receipt() == null ? null : answer.receipt().stream()
+                .filter(line -> line.outcome() == Outcome.RECTIFIED)
+                .map(line -> line.category() + " (" + line.count() + ")").toList();
+        return new ServiceView(state, answer.timesAsked(), answer.answeredAt(), answer.receipt(), changed);
+    }
+
+    private static BundleView bundle(PrivacyRequest request) {
+        if (!request.type().isExport()) {
+            return null;
+        }
+        Bundle bundle = request.bundle();
+        return bundle == null ? new BundleView(BundleStatus.PENDING, null, null, null)
+                : new BundleView(bundle.status(), bundle.readyAt(), bundle.expiresAt(), bundle.expiredAt());
     }
 
     private static boolean overdue(PrivacyRequest request, LocalDate today) {

@@ -14,6 +14,9 @@ class AccessConfiguration {
         return rules -> rules
                 // anyone may file a request and prove their address; the rest is the officer's or the requester's
                 .requestMatchers(HttpMethod.POST, "/api/privacy/requests", "/api/privacy/requests/*/verification").permitAll()
+                // a bundle is downloaded without a sign-in, with the request's own token; the controller checks it
+                // (or lets the privacy officer through on the requester's behalf)
+                .requestMatchers(HttpMethod.GET, "/api/privacy/requests/*/bundle").permitAll()
                 .requestMatchers("/api/privacy/**").hasAnyRole("PRIVACY_OFFICER", "CLIENT");
     }
 }

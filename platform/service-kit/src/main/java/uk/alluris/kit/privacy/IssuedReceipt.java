@@ -24,16 +24,19 @@ public class IssuedReceipt implements OutboxOwner {
     UUID requestId;
     String requestType;
     List<CategoryOutcome> categories;
+    /** For an access or portability request: the export, sealed to the request's key (never readable here). */
+    String sealedExport;
     Instant issuedAt;
     int timesSent;
     List<OutboxMessage> outbox = new ArrayList<>();
 
-    static IssuedReceipt issue(UUID requestId, String requestType, List<CategoryOutcome> categories, String service,
-            Instant now) {
+    static IssuedReceipt issue(UUID requestId, String requestType, List<CategoryOutcome> categories,
+            String sealedExport, String service, Instant now) {
         IssuedReceipt receipt = new IssuedReceipt();
         receipt.requestId = requestId;
         receipt.requestType = requestType;
         receipt.categories = List.copyOf(categories);
+        receipt.sealedExport = sealedExport;
         receipt.issuedAt = now;
         receipt.send(service, now);
         return receipt;
@@ -42,7 +45,8 @@ public class IssuedReceipt implements OutboxOwner {
     /** Puts the receipt (again) on its way: the same categories, in a new event. */
     void send(String service, Instant now) {
         timesSent++;
-        outbox.add(OutboxMessage.of(new ReceiptIssued(UUID.randomUUID(), requestId, service, requestType, categories, now)));
+        outbox.add(OutboxMessage.of(new ReceiptIssued(UUID.randomUUID(), requestId, service, requestType, categories, now,
+                sealedExport)));
     }
 
     public UUID requestId() {
@@ -55,6 +59,10 @@ public class IssuedReceipt implements OutboxOwner {
 
     public List<CategoryOutcome> categories() {
         return categories;
+    }
+
+    public String sealedExport() {
+        return sealedExport;
     }
 
     public Instant issuedAt() {

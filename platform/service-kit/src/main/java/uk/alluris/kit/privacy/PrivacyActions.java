@@ -19,4 +19,16 @@ public interface PrivacyActions {
     List<CategoryOutcome> liftRestriction(SubjectIdentifiers subject);
 
     List<CategoryOutcome> objectToMarketing(SubjectIdentifiers subject);
+
+    /**
+     * Access and portability: everything this service holds on the person, decrypted, with third parties' personal
+     * data redacted. The kit seals it to the request's key before it leaves.
+     */
+    PersonalDataExport export(SubjectIdentifiers subject);
+
+    /**
+     * Rectification: applies each correction to every record of the person that holds that field (and the blind
+     * indexes that follow from it); {@code RECTIFIED} with a count per category changed, {@code NOT_HELD} otherwise.
+     */
+    List<CategoryOutcome> rectify(SubjectIdentifiers subject, Corrections corrections);
 }

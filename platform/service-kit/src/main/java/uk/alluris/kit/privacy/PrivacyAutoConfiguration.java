@@ -2,6 +2,7 @@ package uk.alluris.kit.privacy;
 
 import java.time.Clock;
 import java.util.function.Consumer;
+import uk.alluris.kit.identity.BlindIndexProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,7 +19,7 @@ import uk.alluris.kit.inbox.ProcessedMessages;
  * {@link PrivacyActions} — the {@code privacyRequests} consumer bound to {@code privacy.requests} in the service's
  * group (see each service's application.yml).
  */
-@AutoConfiguration(after = InboxAutoConfiguration.class,
+@AutoConfiguration(after = { InboxAutoConfiguration.class, uk.alluris.kit.identity.IdentityAutoConfiguration.class },
         afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration")
 @ConditionalOnClass({ MongoTemplate.class, Message.class })
 public class PrivacyAutoConfiguration {
@@ -41,8 +42,15 @@ public class PrivacyAutoConfiguration {
     @ConditionalOnBean({ PrivacyActions.class, ProcessedMessages.class })
     @ConditionalOnMissingBean
     PrivacyRequestIntake privacyRequestIntake(PrivacyActions actions, ProcessedMessages processed, MongoTemplate mongo,
-            @Value("${spring.application.name}") String service, Clock clock) {
-        return new PrivacyRequestIntake(actions, processed, mongo, service, clock);
+            @Value("${spring.application.name}") String service, Clock clock, TransportSeal transport) {
+        return new PrivacyRequestIntake(actions, processed, mongo, service, clock, transport);
+    }
+
+    /** Opens (and, in the rights-request service, seals) a rectification's corrected details. */
+    @Bean
+    @ConditionalOnMissingBean
+    TransportSeal transportSeal(BlindIndexProperties platform) {
+        return new TransportSeal(platform.secret());
     }
 
     /** Privacy requests from the rights-request service. */

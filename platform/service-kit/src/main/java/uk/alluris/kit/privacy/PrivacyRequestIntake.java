@@ -1,13 +1,18 @@
 package uk.alluris.kit.privacy;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 import uk.alluris.events.CategoryOutcome;
+import uk.alluris.events.DataExportRequested;
 import uk.alluris.events.ErasureRequested;
+import uk.alluris.events.RectificationRequested;
 import uk.alluris.events.MarketingObjectionRequested;
 import uk.alluris.events.PlatformEvent;
 import uk.alluris.events.PrivacyRequestEvent;
@@ -29,16 +34,19 @@ import uk.alluris.kit.messaging.CloudEvents;
 public class PrivacyRequestIntake {
 
     private static final Logger log = LoggerFactory.getLogger(PrivacyRequestIntake.class);
+    private static final JsonMapper EXPORT_JSON = JsonMapper.builder().build();
 
     private final PrivacyActions actions;
     private final ProcessedMessages processed;
     private final MongoTemplate mongo;
     private final String service;
     private final Clock clock;
+    private final TransportSeal transport;
 
     public PrivacyRequestIntake(PrivacyActions actions, ProcessedMessages processed, MongoTemplate mongo, String service,
-            Clock clock) {
+            Clock clock, TransportSeal transport) {
         this.actions = actions;
+        this.transport = transport;
         this.processed = processed;
         this.mongo = mongo;
         this.service = service;
@@ -65,10 +73,32 @@ public class PrivacyRequestIntake {
             log.info("privacy request {} asked again; receipt sent again", request.requestId());
             return mongo.save(issued);
         }
-        List<CategoryOutcome> categories = act(request);
+        List<CategoryOutcome> categories;
+        String sealedExport = null;
+        if (request instanceof DataExportRequested exportRequest) {
+            PersonalDataExport export = actions.export(request.subject());
+            categories = export.categories();
+            sealedExport = ExportSeal.seal(exportRequest.recipientKey(), exportJson(exportRequest, export),
+                    request.requestId(), service);
+        } else {
+            categories = act(request);
+        }
         log.info("privacy request {} ({}) answered: {}", request.requestId(), request.requestType(), categories);
-        return mongo.save(IssuedReceipt.issue(request.requestId(), request.requestType(), categories, service,
-                clock.instant()));
+        return mongo.save(IssuedReceipt.issue(request.requestId(), request.requestType(), categories, sealedExport,
+                service, clock.instant()));
+    }
+
+    /** One service's part of a bundle, as documented in docs/privacy-requests.md (the export file format). */
+    private byte[] exportJson(DataExportRequested request, PersonalDataExport export) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("format", "alluris-export/v1");
+        document.put("service", service);
+        document.put("requestId", request.requestId().toString());
+        document.put("requestType", request.requestType());
+        document.put("exportedAt", clock.instant().toString());
+        document.put("categories", export.categories());
+        document.put("data", export.data());
+        return EXPORT_JSON.writeValueAsBytes(document);
     }
 
     private List<CategoryOutcome> act(PrivacyRequestEvent request) {
@@ -83,6 +113,10 @@ public class PrivacyRequestIntake {
         }
         if (request instanceof MarketingObjectionRequested) {
             return actions.objectToMarketing(request.subject());
+        }
+        if (request instanceof RectificationRequested rectification) {
+            return actions.rectify(request.subject(),
+                    transport.open(rectification.sealedCorrections(), rectification.requestId()));
         }
         throw new IllegalArgumentException("unknown privacy request " + request.getClass().getSimpleName());
     }

@@ -1,0 +1,43 @@
+package uk.alluris.marketing.campaigns;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * What a campaign did for one person on its list: sent, skipped (and why) or failed. Keyed by campaign and subscriber,
+ * so a person is recorded (and sent) once per campaign. No contact details: the subscriber id, and the email's blind
+ * index so that an erasure naming the address finds the record after the subscriber is gone.
+ */
+@Document("campaign_sends")
+public record CampaignSend(@Id String id, @Indexed UUID campaignId, @Indexed UUID subscriberId,
+        @Indexed String emailIndex, Instant sentAt, Outcome outcome, Reason reason) {
+
+    public enum Outcome {
+        SENT, SKIPPED, FAILED
+    }
+
+    public enum Reason {
+        /** Erased or objected: never marketed to again. */
+        SUPPRESSED,
+        /** Processing restricted while it lasts. */
+        RESTRICTED,
+        /** No current consent for the campaign's channel (never given, or withdrawn). */
+        NO_CONSENT,
+        /** No address for the channel. */
+        NO_ADDRESS,
+        /** The mail server refused the message. */
+        SMTP_ERROR
+    }
+
+    static String idOf(UUID campaignId, UUID subscriberId) {
+        return campaignId + ":" + subscriberId;
+    }
+
+    static CampaignSend of(UUID campaignId, UUID subscriberId, String emailIndex, Instant at, Outcome outcome,
+            Reason reason) {
+        return new CampaignSend(idOf(campaignId, subscriberId), campaignId, subscriberId, emailIndex, at, outcome, reason);
+    }
+}

@@ -1,0 +1,16 @@
+package uk.alluris.marketing.consent;
+
+import java.util.function.Consumer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+@Configuration(proxyBeanMethods = false)
+class ConsentEventsConfiguration {
+
+    /** The consent ledger's events, bound to {@code consent.events} in group marketing-service (application.yml). */
+    @Bean
+    Consumer<Message<byte[]>> consentEvents(ConsentWithdrawals withdrawals) {
+        return withdrawals::on;
+    }
+}

@@ -1,0 +1,270 @@
+package uk.alluris.marketing.leads;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+import uk.alluris.marketing.subscribers.MarketingChannel;
+
+/**
+ * A lead from a social-media lead form or a partner, with the evidence of what its form asked: source, form id, page
+ * id, the consent wording shown, which channels it captured consent for, and when. Marketed to only on a channel its
+ * form captured consent for (through the subscriber it became). The id is the delivery's own identity
+ * ({@code meta:<leadgen id>}, {@code partner:<name>:id:<lead id>} or {@code partner:<name>:sha256:<body digest>}), so
+ * however often a lead is delivered it is one document.
+ * <p>
+ * Two states hold no personal data: a Meta lead {@link Status#PENDING} (only its ids, until its fields are fetched from
+ * the Graph API) and a {@link Status#DROPPED} lead (the person may not be marketed to: only the fact and the reason stay,
+ * so a repeated delivery is recognised and not counted twice).
+ */
+@Document("leads")
+public class Lead {
+
+    public enum Status {
+        /** Meta lead id received; its fields are still to be fetched. */
+        PENDING,
+        STORED,
+        /** Not stored: the person is suppressed or restricted, or the lead names no way to reach anyone. */
+        DROPPED,
+        /** Its fields could not be fetched after every attempt. */
+        FAILED
+    }
+
+    public enum DropReason {
+        SUPPRESSED, RESTRICTED, NO_CONTACT
+    }
+
+    @Id
+    String id;
+    @Indexed
+    String source;
+    @Indexed
+    Status status;
+    DropReason dropReason;
+    /** The sender's own id of the lead (Meta's leadgen id, a partner's lead id), when it gave one. */
+    String externalId;
+    String formId;
+    String pageId;
+    String adId;
+    String email;
+    String phone;
+    String fullName;
+    @Indexed
+    String emailIndex;
+    @Indexed
+    String phoneIndex;
+    /** The channels the form captured consent for; emptied by a withdrawal or an objection. */
+    Set<MarketingChannel> consents = new LinkedHashSet<>();
+    String consentText;
+    Instant capturedAt;
+    Instant receivedAt;
+    Instant storedAt;
+    @Indexed
+    UUID subscriberId;
+    Instant objectedAt;
+    int fetchAttempts;
+    @Indexed
+    Instant nextFetchAt;
+    String lastFetchError;
+
+    static Lead pendingFromMeta(String leadgenId, String formId, String pageId, String adId, Instant capturedAt,
+            Instant now) {
+        Lead lead = new Lead();
+        lead.id = "meta:" + leadgenId;
+        lead.source = LeadIntake.META_SOURCE;
+        lead.status = Status.PENDING;
+        lead.externalId = leadgenId;
+        lead.formId = formId;
+        lead.pageId = pageId;
+        lead.adId = adId;
+        lead.capturedAt = capturedAt;
+        lead.receivedAt = now;
+        lead.nextFetchAt = now;
+        return lead;
+    }
+
+    static Lead received(String id, String source, String externalId, String formId, Instant capturedAt, Instant now) {
+        Lead lead = new Lead();
+        lead.id = id;
+        lead.source = source;
+        lead.externalId = externalId;
+        lead.formId = formId;
+        lead.capturedAt = capturedAt;
+        lead.receivedAt = now;
+        return lead;
+    }
+
+    /** The person's details and what the form captured, as received or fetched (already normalised). */
+    void details(String email, String emailIndex, String phone, String phoneIndex, String fullName,
+            Set<MarketingChannel> consents, String consentText) {
+        this.email = email;
+        this.emailIndex = emailIndex;
+        this.phone = phone;
+        this.phoneIndex = phoneIndex;
+        this.fullName = fullName;
+        this.consents = consents.isEmpty() ? new LinkedHashSet<>() : EnumSet.copyOf(consents);
+        this.consentText = consentText;
+    }
+
+    void stored(Instant now) {
+        status = Status.STORED;
+        storedAt = now;
+        nextFetchAt = null;
+        lastFetchError = null;
+    }
+
+    /** Dropped: nothing about the person stays. */
+    void dropped(DropReason reason) {
+        status = Status.DROPPED;
+        dropReason = reason;
+        email = null;
+        emailIndex = null;
+        phone = null;
+        phoneIndex = null;
+        fullName = null;
+        consents = new LinkedHashSet<>();
+        consentText = null;
+        nextFetchAt = null;
+        lastFetchError = null;
+    }
+
+    void fetchFailed(String error, Instant retryAt, int maxAttempts) {
+        fetchAttempts++;
+        lastFetchError = error;
+        if (fetchAttempts >= maxAttempts) {
+            status = Status.FAILED;
+            nextFetchAt = null;
+        } else {
+            nextFetchAt = retryAt;
+        }
+    }
+
+    void enrolled(UUID subscriberId) {
+        this.subscriberId = subscriberId;
+    }
+
+    /** The person objected to marketing: the form's consent no longer counts. Returns whether it changed. */
+    public boolean objected(Instant now) {
+        boolean changed = !consents.isEmpty() || objectedAt == null;
+        consents = new LinkedHashSet<>();
+        if (objectedAt == null) {
+            objectedAt = now;
+        }
+        return changed;
+    }
+
+    /** Applies corrected details (null = unchanged) with their indexes; returns whether anything changed. */
+    public boolean rectify(String fullName, String email, String emailIndex, String phone, String phoneIndex) {
+        if (status != Status.STORED) {
+            return false;
+        }
+        boolean changed = false;
+        if (fullName != null && !fullName.strip().equals(this.fullName)) {
+            this.fullName = fullName.strip();
+            changed = true;
+        }
+        if (email != null && !email.equals(this.email)) {
+            this.email = email;
+            this.emailIndex = emailIndex;
+            changed = true;
+        }
+        if (phone != null && !phone.equals(this.phone)) {
+            this.phone = phone;
+            this.phoneIndex = phoneIndex;
+            changed = true;
+        }
+        return changed;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public DropReason dropReason() {
+        return dropReason;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public String formId() {
+        return formId;
+    }
+
+    public String pageId() {
+        return pageId;
+    }
+
+    public String adId() {
+        return adId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public String emailIndex() {
+        return emailIndex;
+    }
+
+    public String phoneIndex() {
+        return phoneIndex;
+    }
+
+    public Set<MarketingChannel> consents() {
+        return consents.isEmpty() ? EnumSet.noneOf(MarketingChannel.class) : EnumSet.copyOf(consents);
+    }
+
+    public String consentText() {
+        return consentText;
+    }
+
+    public Instant capturedAt() {
+        return capturedAt;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Instant storedAt() {
+        return storedAt;
+    }
+
+    public UUID subscriberId() {
+        return subscriberId;
+    }
+
+    public Instant objectedAt() {
+        return objectedAt;
+    }
+
+    public int fetchAttempts() {
+        return fetchAttempts;
+    }
+
+    public String lastFetchError() {
+        return lastFetchError;
+    }
+}

@@ -1,0 +1,128 @@
+package uk.alluris.marketing.leads;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.kit.identity.Normalisation;
+import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.kit.webhook.WebhookSignature;
+import uk.alluris.marketing.MarketingProperties;
+import uk.alluris.marketing.subscribers.MarketingChannel;
+
+/**
+ * Leads from any other partner, complete: {@code POST /webhooks/leads/{partner}}, signed with that partner's secret
+ * ({@code X-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of "t.body">}, older than 5 minutes refused as a replay). An
+ * unknown partner is a 404 problem; a bad signature a 401 and nothing is stored; bad input a 400. The answer is the
+ * same whatever became of the lead (stored, repeated, dropped): a partner does not learn who objected.
+ */
+@RestController
+class PartnerLeadWebhook {
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    record Consent(Boolean email, Boolean sms) {
+    }
+
+    record PartnerLead(@Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}",
+            message = "a lead id is letters, digits and . _ : -") String leadId,
+            @NotBlank @Email @Size(max = 320) String email, @Size(max = 40) String phone,
+            @Size(max = 200) String fullName,
+            @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}",
+                    message = "a form id is letters, digits and . _ : -") String formId,
+            @Size(max = 4000) String consentText, @NotNull @Valid Consent consent, @NotNull Instant capturedAt) {
+    }
+
+    private final Map<String, WebhookSignature> partners = new LinkedHashMap<>();
+    private final LeadIntake intake;
+    private final BlindIndexer indexer;
+    private final Validator validator;
+
+    PartnerLeadWebhook(MarketingProperties properties, LeadIntake intake, BlindIndexer indexer, Validator validator,
+            Clock clock) {
+        properties.partners().forEach((name, partner) -> partners.put(name, new WebhookSignature(partner.secret(), clock)));
+        this.intake = intake;
+        this.indexer = indexer;
+        this.validator = validator;
+    }
+
+    @PostMapping("/webhooks/leads/{partner}")
+    ResponseEntity<Map<String, String>> delivery(@PathVariable String partner,
+            @RequestHeader(name = WebhookSignature.HEADER, required = false) String header, @RequestBody byte[] body) {
+        WebhookSignature signature = partners.get(partner);
+        if (signature == null) {
+            throw ProblemException.notFound("lead partner " + (partner.matches("[a-z0-9-]{1,40}") ? partner : "(unnamed)"));
+        }
+        signature.verify(header, body);
+        PartnerLead lead = read(body);
+        // malformed contact details are the partner's error (a 400), not a lead without contact
+        Normalisation.email(lead.email());
+        if (lead.phone() != null && !lead.phone().isBlank()) {
+            indexer.normalisePhone(lead.phone());
+        }
+        String source = "partner:" + partner;
+        String id = lead.leadId() != null ? source + ":id:" + lead.leadId() : source + ":sha256:" + digest(body);
+        Set<MarketingChannel> consents = EnumSet.noneOf(MarketingChannel.class);
+        if (Boolean.TRUE.equals(lead.consent().email())) {
+            consents.add(MarketingChannel.EMAIL);
+        }
+        if (Boolean.TRUE.equals(lead.consent().sms())) {
+            consents.add(MarketingChannel.SMS);
+        }
+        intake.acceptComplete(id, source, lead.leadId(), lead.formId(), lead.capturedAt(),
+                new LeadIntake.Details(lead.email(), lead.phone(), lead.fullName(), consents, lead.consentText()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "received"));
+    }
+
+    private PartnerLead read(byte[] body) {
+        PartnerLead lead;
+        try {
+            lead = JSON.readValue(body, PartnerLead.class);
+        } catch (JacksonException e) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
+                    "the lead is not JSON of the documented shape (capturedAt is an ISO-8601 instant)");
+        }
+        if (lead == null) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input", "the lead is empty");
+        }
+        Set<ConstraintViolation<PartnerLead>> violations = validator.validate(lead);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return lead;
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package uk.alluris.marketing.subscribers;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A sign-up waiting for its address to be confirmed: not a subscriber, sent nothing but the confirmation. It holds what
+ * the form captured (the consent evidence included) until the link is used or expires. Once confirmed, only the ids and
+ * times stay, so a second click is recognised; expired ones are deleted.
+ */
+@Document("pending_subscriptions")
+public class PendingSubscription {
+
+    @Id
+    UUID id;
+    String email;
+    String phone;
+    String fullName;
+    @Indexed
+    String emailIndex;
+    @Indexed
+    String phoneIndex;
+    List<String> lists = new ArrayList<>();
+    List<MarketingChannel> channels = new ArrayList<>();
+    String formId;
+    String consentText;
+    /** Anonymised (IPv4 /24, IPv6 /48). */
+    String ipAddress;
+    String userAgent;
+    Instant requestedAt;
+    @Indexed
+    Instant expiresAt;
+    Instant confirmedAt;
+    UUID subscriberId;
+
+    static PendingSubscription of(Enrolment.Contact contact, List<String> lists, List<MarketingChannel> channels,
+            String formId, String consentText, String ipAddress, String userAgent, Instant now, Instant expiresAt) {
+        PendingSubscription pending = new PendingSubscription();
+        pending.id = UUID.randomUUID();
+        pending.email = contact.email();
+        pending.emailIndex = contact.emailIndex();
+        pending.phone = contact.phone();
+        pending.phoneIndex = contact.phoneIndex();
+        pending.fullName = contact.fullName();
+        pending.lists = List.copyOf(lists);
+        pending.channels = List.copyOf(channels);
+        pending.formId = formId;
+        pending.consentText = consentText;
+        pending.ipAddress = ipAddress;
+        pending.userAgent = userAgent;
+        pending.requestedAt = now;
+        pending.expiresAt = expiresAt;
+        return pending;
+    }
+
+    Enrolment.Contact contact() {
+        return new Enrolment.Contact(email, emailIndex, phone, phoneIndex, fullName);
+    }
+
+    /** Confirmed: the personal data goes (it lives on in the subscriber), the fact of the confirmation stays. */
+    void confirmed(UUID subscriberId, Instant now) {
+        this.subscriberId = subscriberId;
+        this.confirmedAt = now;
+        email = null;
+        phone = null;
+        fullName = null;
+        consentText = null;
+        ipAddress = null;
+        userAgent = null;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String fullName() {
+        return fullName;
+    }
+
+    public List<String> lists() {
+        return lists;
+    }
+
+    public List<MarketingChannel> channels() {
+        return channels;
+    }
+
+    public String formId() {
+        return formId;
+    }
+
+    public String consentText() {
+        return consentText;
+    }
+
+    public Instant requestedAt() {
+        return requestedAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant confirmedAt() {
+        return confirmedAt;
+    }
+
+    /** Applies corrected details to a sign-up still waiting; returns whether anything changed. */
+    public boolean rectify(String fullName, String email, String emailIndex, String phone, String phoneIndex) {
+        if (confirmedAt != null) {
+            return false;
+        }
+        boolean changed = false;
+        if (fullName != null && !fullName.strip().equals(this.fullName)) {
+            this.fullName = fullName.strip();
+            changed = true;
+        }
+        if (email != null && !email.equals(this.email)) {
+            this.email = email;
+            this.emailIndex = emailIndex;
+            changed = true;
+        }
+        if (phone != null && !phone.equals(this.phone)) {
+            this.phone = phone;
+            this.phoneIndex = phoneIndex;
+            changed = true;
+        }
+        return changed;
+    }
+}

@@ -1,0 +1,73 @@
+package uk.alluris.marketing.subscribers;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.marketing.web.Pages;
+
+/**
+ * The public sign-up form's endpoints (no sign-in): sign up, then confirm from the mailed link. A sign-up is always
+ * answered 202 with the same words, whoever it names.
+ */
+@RestController
+@RequestMapping("/api/marketing/subscriptions")
+class SubscriptionController {
+
+    static final String ACCEPTED = "If this address can receive our news, a confirmation link is on its way. "
+            + "You will only be subscribed once you use it.";
+
+    record NewSignUp(@NotBlank @Email @Size(max = 320) String email, @Size(max = 40) String phone,
+            @Size(max = 200) String fullName,
+            @Size(max = 20) List<@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
+                    message = "list names are lower-case letters, digits and dashes") String> lists,
+            @Size(max = 2) List<@NotBlank @Pattern(regexp = "email|sms", message = "a channel is email or sms") String> channels,
+            @Size(max = 4000) String consentText,
+            @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}", message = "a form id is letters, digits and . _ : -")
+            String formId) {
+    }
+
+    private final DoubleOptIn optIn;
+
+    SubscriptionController(DoubleOptIn optIn) {
+        this.optIn = optIn;
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> signUp(@Valid @RequestBody NewSignUp body, HttpServletRequest request) {
+        List<MarketingChannel> channels = body.channels() == null || body.channels().isEmpty()
+                ? List.of(MarketingChannel.EMAIL)
+                : body.channels().stream().distinct().map(c -> MarketingChannel.fromWire(c).orElseThrow()).toList();
+        optIn.signUp(new DoubleOptIn.SignUp(body.email(), body.phone(), body.fullName(), body.lists(), channels,
+                body.consentText(), body.formId()), IpAddresses.anonymisedCaller(request),
+                request.getHeader(HttpHeaders.USER_AGENT));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "pending", "message", ACCEPTED));
+    }
+
+    /** The link in the mail, opened in a browser: confirms and says so in a small page. */
+    @GetMapping("/confirm")
+    ResponseEntity<String> confirmFromLink(@RequestParam String token) {
+        DoubleOptIn.Confirmation done = optIn.confirm(token);
+        return Pages.html(done.alreadyConfirmed() ? "You are already subscribed" : "You are subscribed",
+                "Thank you for confirming. You can leave at any time with the unsubscribe link in every message.", null);
+    }
+
+    @PostMapping("/confirm")
+    Map<String, Object> confirm(@RequestParam String token) {
+        DoubleOptIn.Confirmation done = optIn.confirm(token);
+        return Map.of("status", "confirmed", "alreadyConfirmed", done.alreadyConfirmed());
+    }
+}

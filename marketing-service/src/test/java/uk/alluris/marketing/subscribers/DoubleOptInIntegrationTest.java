@@ -1,0 +1,263 @@
+package uk.alluris.marketing.subscribers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import uk.alluris.events.SubjectIdentifiers;
+import uk.alluris.events.Topics;
+import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.kit.privacy.Restrictions;
+import uk.alluris.marketing.MarketingProperties;
+import uk.alluris.marketing.EventContracts;
+import uk.alluris.marketing.MarketingTestInfrastructure;
+import uk.alluris.marketing.mail.SignedLinksTest;
+import uk.alluris.marketing.suppression.SuppressionEntry;
+import uk.alluris.marketing.suppression.SuppressionList;
+import uk.alluris.testsupport.PrivacyRequestProbe;
+import uk.alluris.testsupport.ServiceCalls;
+import uk.alluris.testsupport.ServiceCalls.Answer;
+import uk.alluris.testsupport.TestTokens;
+import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
+
+/**
+ * Public sign-up with double opt-in, end to end: the mail in GreenMail, its link, the subscriber, and the consent on
+ * its way to the ledger; the same answer (and nothing else) for a suppressed or restricted address.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesEmbeddedInfrastructure
+class DoubleOptInIntegrationTest {
+
+    private static final String SIGN_UP = "/api/marketing/subscriptions";
+    private static final Pattern LINK = Pattern.compile("(https?://\\S+/api/marketing/subscriptions/confirm\\?token=)(\\S+)");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @RegisterExtension
+    static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    BlindIndexer indexer;
+    @Autowired
+    SuppressionList suppression;
+    @Autowired
+    Restrictions restrictions;
+    @Autowired
+    MarketingProperties properties;
+
+    private final String admin = TestTokens.get().staff("ADMIN");
+
+    @Test
+    void aSignUpIsASubscriberOnlyOnceConfirmedFromTheMailedLinkAndItsConsentGoesToTheLedger() throws Exception {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "opt-in-" + UUID.randomUUID() + "@example.com";
+
+        Answer accepted = signUp(email.toUpperCase(), """
+                ,"fullName":"Robin Hale","lists":["newsletter","offers"],"channels":["email"],
+                "consentText":"Yes, send me news and offers by email.","formId":"website-footer\"""",
+                "198.51.100.23");
+
+        assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+        assertThat(accepted.json().path("message").asString()).isEqualTo(SubscriptionController.ACCEPTED);
+        assertThat(calls.get("/api/marketing/subscribers?email=" + email, admin).json()).isEmpty();
+        String link = confirmationLinkMailedTo(email);
+        assertThat(link).startsWith(properties.publicBaseUrl() + "/api/marketing/subscriptions/confirm?token=");
+
+        HttpResponse<String> confirmed = HTTP.send(HttpRequest.newBuilder(local(link)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        assertThat(confirmed.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(confirmed.body()).contains("You are subscribed");
+        JsonNode subscriber = calls.get("/api/marketing/subscribers?email=" + email, admin).json().get(0);
+        assertThat(subscriber.path("lists")).extracting(JsonNode::asString).containsExactly("newsletter", "offers");
+        assertThat(subscriber.path("channels")).extracting(JsonNode::asString).containsExactly("email");
+        assertThat(subscriber.path("fullName").asString()).isEqualTo("Robin Hale");
+        assertThat(subscriber.path("source").asString()).isEqualTo("double-opt-in");
+        String emailIndex = indexer.email(email);
+        ConsumerRecord<byte[], byte[]> captured = probe.records(Topics.MARKETING_EVENTS, Duration.ofSeconds(30), 1,
+                r -> header(r, "ce_type").equals("uk.alluris.marketing.ConsentCaptured.v1") && body(r).contains(emailIndex))
+                .get(0);
+        EventContracts.assertConforms(captured);
+        JsonNode event = JSON.readTree(captured.value());
+        assertThat(event.path("subjectId").asString()).isEqualTo(subscriber.path("id").asString());
+        assertThat(event.path("emailIndex").asString()).isEqualTo(emailIndex);
+        assertThat(event.path("purposes")).extracting(JsonNode::asString).containsExactly("marketing.email");
+        assertThat(event.path("channel").asString()).isEqualTo("WEB");
+        assertThat(event.path("source").asString()).isEqualTo("double-opt-in");
+        assertThat(event.path("policyVersion").asString()).isEqualTo(properties.policyVersion());
+        assertThat(event.path("formId").asString()).isEqualTo("website-footer");
+        assertThat(event.path("consentText").asString()).isEqualTo("Yes, send me news and offers by email.");
+        assertThat(event.path("ipAddress").asString()).isEqualTo("198.51.100.0");
+        assertThat(event.path("userAgent").asString()).isEqualTo("opt-in-test/1.0");
+        assertThat(body(captured)).doesNotContainIgnoringCase(email).doesNotContain("Robin");
+        assertThat(header(captured, "ce_subject")).isEqualTo(emailIndex);
+
+        // the link used again (a second click, or a POST from a form) changes nothing
+        Answer again = calls.post(pathOf(link), null, null);
+        assertThat(again.status()).as(again.text()).isEqualTo(200);
+        assertThat(again.json().path("alreadyConfirmed").asBoolean()).isTrue();
+        assertThat(calls.get("/api/marketing/subscribers?email=" + email, admin).json()).hasSize(1);
+    }
+
+    @Test
+    void smsNeedsAPhoneAndIsConsentedWithEmailWhenGiven() throws Exception {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "sms-" + UUID.randomUUID() + "@example.com";
+
+        Answer noPhone = signUp(email, ",\"channels\":[\"sms\"]", null);
+        Answer withPhone = signUp(email, ",\"phone\":\"07911 123460\",\"channels\":[\"email\",\"sms\"]", null);
+
+        assertThat(noPhone.status()).isEqualTo(400);
+        assertThat(noPhone.isProblem()).isTrue();
+        assertThat(withPhone.status()).isEqualTo(202);
+        assertThat(calls.post(pathOf(confirmationLinkMailedTo(email)), null, null).status()).isEqualTo(200);
+        JsonNode subscriber = calls.get("/api/marketing/subscribers?email=" + email, admin).json().get(0);
+        assertThat(subscriber.path("channels")).extracting(JsonNode::asString).containsExactly("email", "sms");
+        assertThat(subscriber.path("lists")).extracting(JsonNode::asString).containsExactly(properties.defaultList());
+    }
+
+    @Test
+    void aSuppressedOrRestrictedAddressGetsTheSameAnswerButNoMailAndNothingIsStored() {
+        String suppressed = "suppressed-opt-in-" + UUID.randomUUID() + "@example.com";
+        String restricted = "restricted-opt-in-" + UUID.randomUUID() + "@example.com";
+        String control = "control-opt-in-" + UUID.randomUUID() + "@example.com";
+        suppression.suppress(List.of(indexer.email(suppressed)), List.of(), SuppressionEntry.Reason.OBJECTION);
+        restrictions.restrict(new SubjectIdentifiers(List.of(), List.of(indexer.email(restricted)), List.of()));
+        long pendingBefore = mongo.getCollection("pending_subscriptions").countDocuments();
+
+        Answer toSuppressed = signUp(suppressed, "", null);
+        Answer toRestricted = signUp(restricted, "", null);
+        Answer toControl = signUp(control, "", null);
+
+        assertThat(List.of(toSuppressed, toRestricted)).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(toControl.status()).isEqualTo(202);
+            assertThat(answer.text()).isEqualTo(toControl.text());
+        });
+        // mail leaves in order: once the later sign-up's link has arrived, the earlier ones would have too
+        confirmationLinkMailedTo(control);
+        assertThat(MarketingTestInfrastructure.messagesTo(suppressed)).isEmpty();
+        assertThat(MarketingTestInfrastructure.messagesTo(restricted)).isEmpty();
+        assertThat(mongo.getCollection("pending_subscriptions").countDocuments()).isEqualTo(pendingBefore + 1);
+    }
+
+    @Test
+    void aPersonSuppressedBeforeConfirmingIsNotSubscribed() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "late-objection-" + UUID.randomUUID() + "@example.com";
+        signUp(email, "", null);
+        String link = confirmationLinkMailedTo(email);
+        suppression.suppress(List.of(indexer.email(email)), List.of(), SuppressionEntry.Reason.OBJECTION);
+
+        Answer refused = calls.post(pathOf(link), null, null);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.isProblem()).isTrue();
+        assertThat(calls.get("/api/marketing/subscribers?email=" + email, admin).json()).isEmpty();
+    }
+
+    @Test
+    void aForgedOrDamagedLinkIsAProblemAndSubscribesNobody() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "forged-" + UUID.randomUUID() + "@example.com";
+        signUp(email, "", null);
+        String link = pathOf(confirmationLinkMailedTo(email));
+        Matcher token = Pattern.compile("token=(.+)").matcher(link);
+        assertThat(token.find()).isTrue();
+        String forged = SignedLinksTest.tampered(token.group(1), token.group(1).length() - 10);
+
+        List<Answer> answers = List.of(
+                calls.get("/api/marketing/subscriptions/confirm?token=" + forged, null),
+                calls.post("/api/marketing/subscriptions/confirm?token=" + forged, null, null),
+                calls.get("/api/marketing/subscriptions/confirm?token=garbage", null),
+                calls.get("/api/marketing/subscriptions/confirm", null));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+            assertThat(answer.isProblem()).isTrue();
+        });
+        assertThat(calls.get("/api/marketing/subscribers?email=" + email, admin).json()).isEmpty();
+    }
+
+    @Test
+    void badInputIsA400ProblemAndStoresNothing() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        long before = mongo.getCollection("pending_subscriptions").countDocuments();
+
+        List<Answer> answers = List.of(
+                calls.post(SIGN_UP, "{\"email\":\"nope\"}", null),
+                calls.post(SIGN_UP, "{}", null),
+                calls.post(SIGN_UP, "{\"email\":\"a@example.com\",\"channels\":[\"fax\"]}", null),
+                calls.post(SIGN_UP, "{\"email\":\"a@example.com\",\"lists\":[\"Not A List!\"]}", null),
+                calls.post(SIGN_UP, "{\"email\":\"a@example.com\",\"phone\":\"12\"}", null),
+                calls.post(SIGN_UP, "{\"email\":\"a@example.com\",\"formId\":\"<script>\"}", null),
+                calls.post(SIGN_UP, "not json", null));
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+            assertThat(answer.isProblem()).isTrue();
+        });
+        assertThat(mongo.getCollection("pending_subscriptions").countDocuments()).isEqualTo(before);
+    }
+
+    private Answer signUp(String email, String more, String forwardedFor) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SIGN_UP))
+                .header("Content-Type", "application/json").header("User-Agent", "opt-in-test/1.0")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"" + more + "}"));
+        if (forwardedFor != null) {
+            request.header("X-Forwarded-For", forwardedFor);
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String confirmationLinkMailedTo(String email) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> MarketingTestInfrastructure.messagesTo(email).length > 0);
+        Matcher link = LINK.matcher(MarketingTestInfrastructure.text(MarketingTestInfrastructure.messagesTo(email)[0]));
+        assertThat(link.find()).isTrue();
+        return link.group(1) + link.group(2);
+    }
+
+    /** The link as mailed points at the gateway; in this test the service answers it directly. */
+    private URI local(String link) {
+        return URI.create("http://127.0.0.1:" + port + pathOf(link));
+    }
+
+    private static String pathOf(String link) {
+        return URI.create(link).getRawPath() + "?" + URI.create(link).getRawQuery();
+    }
+
+    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+        return PrivacyRequestProbe.header(record, name).orElse("");
+    }
+
+    private static String body(ConsumerRecord<byte[], byte[]> record) {
+        return new String(record.value(), StandardCharsets.UTF_8);
+    }
+}

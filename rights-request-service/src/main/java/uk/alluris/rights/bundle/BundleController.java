@@ -1,0 +1,47 @@
+package uk.alluris.rights.bundle;
+
+import java.util.UUID;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.security.CurrentCaller;
+
+/**
+ * {@code GET /api/privacy/requests/{id}/bundle}: the bundle of an access or portability request, as
+ * {@code application/zip}. Open to callers without a sign-in, who prove themselves with the request's download token
+ * ({@code X-Request-Token}, or {@code ?token=} as the ready mail's link has it); the privacy officer needs no token.
+ */
+@RestController
+class BundleController {
+
+    static final String TOKEN_HEADER = "X-Request-Token";
+    static final MediaType ZIP = MediaType.parseMediaType("application/zip");
+
+    private final Bundles bundles;
+
+    BundleController(Bundles bundles) {
+        this.bundles = bundles;
+    }
+
+    @GetMapping("/api/privacy/requests/{id}/bundle")
+    ResponseEntity<byte[]> download(@PathVariable UUID id,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String headerToken,
+            @RequestParam(name = "token", required = false) String queryToken) {
+        String officer = CurrentCaller.get().filter(caller -> caller.hasRole("PRIVACY_OFFICER"))
+                .map(CurrentCaller::subject).orElse(null);
+        Bundles.Download download = bundles.download(id,
+                new Bundles.Downloader(officer, headerToken != null ? headerToken : queryToken));
+        return ResponseEntity.ok().contentType(ZIP)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(download.fileName()).build().toString())
+                .cacheControl(CacheControl.noStore())
+                .body(download.zip());
+    }
+}

@@ -1,0 +1,166 @@
+package uk.alluris.systemtests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import tools.jackson.databind.JsonNode;
+import uk.alluris.testsupport.EmbeddedInfrastructure;
+import uk.alluris.testsupport.PrivacyRequestProbe;
+import uk.alluris.testsupport.ServiceCalls.Answer;
+
+/**
+ * What the journeys share: a person with data in all four data-holding services, written through the gateway as
+ * staff would, and a privacy request filed, verified by the mailed code and followed to completion.
+ */
+final class Journey {
+
+    static final Pattern CODE = Pattern.compile("enter this code: (\\d{6})");
+
+    record Person(String email, String phone, String fullName) {
+    }
+
+    record Seeded(String clientId, String pastAppointment, String futureAppointment, String payment, String treatment,
+            String photo) {
+    }
+
+    final PlatformClient client;
+    final String reception;
+    final String clinician;
+    final String officer;
+    final String admin;
+    /** Every plaintext personal detail this journey used: none may appear in any Kafka topic. */
+    final List<String> plaintext = new ArrayList<>();
+
+    Journey() {
+        client = new PlatformClient(RunningPlatform.get());
+        reception = client.staffToken("reception@alluris.local");
+        clinician = client.staffToken("clinician@alluris.local");
+        officer = client.staffToken("privacy@alluris.local");
+        admin = client.staffToken("admin@alluris.local");
+    }
+
+    Person person(String label) {
+        Person person = new Person(label + "-" + UUID.randomUUID() + "@example.com",
+                "07400 " + (100000 + ThreadLocalRandom.current().nextInt(900000)), "Harriet " + label + " Vane");
+        plaintext.addAll(List.of(person.email(), person.phone().replace(" ", "").substring(1), person.fullName()));
+        return person;
+    }
+
+    Seeded seed(Person person) {
+        Answer registered = client.call("POST", "/api/bookings/clients", """
+                {"fullName":"%s","email":"%s","phone":"%s","dateOfBirth":"1984-07-19"}
+                """.formatted(person.fullName(), person.email(), person.phone()), reception);
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        String clientId = registered.json().path("id").asString();
+        String past = book(clientId, OffsetDateTime.now(ZoneOffset.UTC).minusDays(30));
+        String future = book(clientId, OffsetDateTime.now(ZoneOffset.UTC).plusDays(14));
+        Answer payment = client.call("POST", "/api/bookings/payments", """
+                {"appointmentId":"%s","amountPence":32000,"status":"PAID","processorReference":"pi_journey_%s"}
+                """.formatted(past, UUID.randomUUID().toString().substring(0, 8)), reception);
+        assertThat(payment.status()).as(payment.text()).isEqualTo(201);
+        String treatment = clinicalEntry(person, "TREATMENT", null);
+        String photo = clinicalEntry(person, "PHOTO_METADATA", true);
+        Answer consent = client.call("POST", "/api/consents", """
+                {"email":"%s","purpose":"marketing.email","granted":true,"policyVersion":"2026-01","channel":"WEB",
+                 "evidence":{"source":"portal","ipAddress":"203.0.113.45","userAgent":"Mozilla/5.0"}}
+                """.formatted(person.email()), reception);
+        assertThat(consent.status()).as(consent.text()).isEqualTo(201);
+        assertThat(subscribe(person).status()).isEqualTo(201);
+        return new Seeded(clientId, past, future, payment.json().path("id").asString(), treatment, photo);
+    }
+
+    String book(String clientId, OffsetDateTime start) {
+        Answer booked = client.call("POST", "/api/bookings/appointments", """
+                {"clientId":"%s","treatment":"Dermal filler","practitioner":"Dr Alluris","start":"%s","notes":"journey"}
+                """.formatted(clientId, start), reception);
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        return booked.json().path("id").asString();
+    }
+
+    String clinicalEntry(Person person, String kind, Boolean marketingUse) {
+        Answer entry = client.call("POST", "/api/records/entries", """
+                {"email":"%s","kind":"%s","recordedAt":"%s","fields":{"product":"Restylane","batch":"R-1"},
+                 "notes":"Reviewed history"%s}
+                """.formatted(person.email(), kind, OffsetDateTime.now(ZoneOffset.UTC).minusDays(30),
+                marketingUse == null ? "" : ",\"marketingUse\":" + marketingUse), clinician);
+        assertThat(entry.status()).as(entry.text()).isEqualTo(201);
+        return entry.json().path("id").asString();
+    }
+
+    Answer subscribe(Person person) {
+        return client.call("POST", "/api/marketing/subscribers", """
+                {"email":"%s","phone":"%s","fullName":"%s","lists":["newsletter"],"source":"clinic-website"}
+                """.formatted(person.email(), person.phone(), person.fullName()), admin);
+    }
+
+    /** Files a request (with any further JSON members, e.g. corrections) and proves the address by the mailed code. */
+    JsonNode fileAndVerify(String type, Person person, String more) {
+        Answer filed = client.call("POST", "/api/privacy/requests", """
+                {"type":"%s","email":"%s","phone":"%s","fullName":"%s"%s}
+                """.formatted(type, person.email(), person.phone(), person.fullName(), more.isEmpty() ? "" : "," + more),
+                null);
+        assertThat(filed.status()).as(filed.text()).isEqualTo(202);
+        assertThat(filed.json().path("status").asString()).isEqualTo("AWAITING_VERIFICATION");
+        String id = filed.json().path("id").asString();
+        Answer verified = client.call("POST", "/api/privacy/requests/" + id + "/verification",
+                "{\"code\":\"" + client.codeMailedTo(person.email(), CODE) + "\"}", null);
+        assertThat(verified.status()).as(verified.text()).isEqualTo(200);
+        assertThat(verified.json().path("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(verified.json().path("dueDate").asString()).isNotBlank();
+        return verified.json();
+    }
+
+    String fileAndVerify(String type, Person person) {
+        return fileAndVerify(type, person, "").path("id").asString();
+    }
+
+    JsonNode awaitCompleted(String id) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
+                "COMPLETED".equals(client.call("GET", "/api/privacy/requests/" + id, null, officer).json()
+                        .path("status").asString()));
+        return client.call("GET", "/api/privacy/requests/" + id, null, officer).json();
+    }
+
+    static List<String> categories(JsonNode service) {
+        List<String> lines = new ArrayList<>();
+        service.path("receipt").forEach(line -> lines.add(line.path("category").asString() + "="
+                + line.path("outcome").asString() + "/" + line.path("count").asInt()));
+        return lines;
+    }
+
+    /** No record on any topic — value, key or header — carries any of this journey's plaintext. */
+    void assertNoTopicCarriesPlaintext() throws Exception {
+        Set<String> topics;
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfrastructure.get().kafkaBootstrapServers()))) {
+            topics = kafka.listTopics().names().get();
+        }
+        assertThat(topics).contains("privacy.requests", "privacy.receipts");
+        assertThat(plaintext).isNotEmpty();
+        try (PrivacyRequestProbe probe = new PrivacyRequestProbe()) {
+            for (String topic : topics) {
+                probe.all(topic).forEach(record -> {
+                    String text = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8)
+                            + (record.key() == null ? "" : new String(record.key(), StandardCharsets.UTF_8));
+                    StringBuilder headers = new StringBuilder();
+                    record.headers().forEach(h -> headers.append(new String(h.value(), StandardCharsets.UTF_8)));
+                    plaintext.forEach(secret -> assertThat(text + headers).as("a record on " + topic)
+                            .doesNotContainIgnoringCase(secret));
+                });
+            }
+        }
+    }
+}
