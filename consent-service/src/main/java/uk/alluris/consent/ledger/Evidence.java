@@ -1,6 +1,9 @@
 package uk.alluris.consent.ledger;
 
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import uk.alluris.kit.identity.IpAddresses;
+import uk.alluris.kit.problem.ProblemException;
 
 /** What shows the decision was made: where, through which form, the words shown, and (anonymised) from where. */
 public record Evidence(@Size(max = 200) String source, @Size(max = 200) String formId,
@@ -9,6 +12,10 @@ public record Evidence(@Size(max = 200) String source, @Size(max = 200) String f
 
     /** The same evidence with its IP address anonymised: IPv4 to /24, IPv6 to /48. */
     Evidence anonymised() {
-        return new Evidence(source, formId, consentText, IpAddresses.anonymise(ipAddress), userAgent, note);
+        String anonymised = IpAddresses.anonymise(ipAddress);
+        if (anonymised == null && ipAddress != null && !ipAddress.isBlank()) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input", "evidence.ipAddress is not an IP address");
+        }
+        return new Evidence(source, formId, consentText, anonymised, userAgent, note);
     }
 }

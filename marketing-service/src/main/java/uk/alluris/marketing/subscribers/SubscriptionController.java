@@ -52,7 +52,7 @@ class SubscriptionController {
                 ? List.of(MarketingChannel.EMAIL)
                 : body.channels().stream().distinct().map(c -> MarketingChannel.fromWire(c).orElseThrow()).toList();
         optIn.signUp(new DoubleOptIn.SignUp(body.email(), body.phone(), body.fullName(), body.lists(), channels,
-                body.consentText(), body.formId()), IpAddresses.anonymisedCaller(request),
+                body.consentText(), body.formId()), CallerAddress.anonymised(request),
                 request.getHeader(HttpHeaders.USER_AGENT));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "pending", "message", ACCEPTED));
     }
