@@ -5,14 +5,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * @param pollInterval how often every outbox collection is swept for pending entries; a saved aggregate's events do
- *     not wait for it (the relay is woken by the save), so this only bounds how late a crash's leftovers go out
+ *     not wait for it (the relay is woken by the save), so this only bounds how late a crash's leftovers go out;
+ *     each sweep scans every outbox collection (the embedded store has no secondary indexes), so not too often
  * @param batchSize how many documents one round takes from each collection
  */
 @ConfigurationProperties("alluris.outbox")
 public record OutboxProperties(Duration pollInterval, Integer batchSize) {
 
     public OutboxProperties {
-        pollInterval = pollInterval == null ? Duration.ofSeconds(1) : pollInterval;
+        pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         batchSize = batchSize == null ? 200 : batchSize;
     }
 }

@@ -1,5 +1,6 @@
 package uk.alluris.kit.security;
 
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -42,14 +43,14 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(TokenProperties properties) {
+    JwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<Clock> clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.contains(properties.audience()))));
-        return decoder;
+        return new VerifiedTokenCache(decoder, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean
