@@ -59,6 +59,7 @@ import uk.alluris.events.Topics;
 import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.kit.privacy.ExportSeal;
+import uk.alluris.rights.RightsTestCalls;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.TestTokens;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
@@ -497,10 +498,7 @@ class ExportBundleIntegrationTest {
     // --- mail ---
 
     private static String codeMailedTo(String email) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> messagesTo(email).length > 0);
-        Matcher code = CODE.matcher(GreenMailUtil.getBody(messagesTo(email)[0]).replaceAll("\\s+", " "));
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return RightsTestCalls.codeMailedTo(MAIL, email);
     }
 
     private static String readyMailTo(String email) {
@@ -524,12 +522,6 @@ class ExportBundleIntegrationTest {
     }
 
     private static MimeMessage[] messagesTo(String email) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(message -> {
-            try {
-                return message.getAllRecipients()[0].toString().equalsIgnoreCase(email);
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toArray(MimeMessage[]::new);
+        return RightsTestCalls.messagesTo(MAIL, email);
     }
 }

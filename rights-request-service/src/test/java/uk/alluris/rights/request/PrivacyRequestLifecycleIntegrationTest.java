@@ -7,11 +7,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,8 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -46,6 +40,7 @@ import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.rights.deadline.StatutoryDeadlines;
+import uk.alluris.rights.RightsTestCalls;
 import uk.alluris.testsupport.EmbeddedInfrastructure;
 import uk.alluris.testsupport.TestTokens;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
@@ -61,8 +56,6 @@ class PrivacyRequestLifecycleIntegrationTest {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
             .withPerMethodLifecycle(false);
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern CODE = Pattern.compile("enter this code: (\\d{6})");
     private static final List<String> REGISTRY = List.of("booking-service", "records-service", "consent-service",
             "marketing-service");
 
@@ -237,42 +230,22 @@ class PrivacyRequestLifecycleIntegrationTest {
     }
 
     private static String codeMailedTo(String email) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> messagesTo(email).length > 0);
-        Matcher code = CODE.matcher(GreenMailUtil.getBody(messagesTo(email)[0]).replaceAll("\\s+", " "));
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return RightsTestCalls.codeMailedTo(MAIL, email);
     }
 
     private static MimeMessage[] messagesTo(String email) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(message -> {
-            try {
-                return message.getAllRecipients()[0].toString().equalsIgnoreCase(email);
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toArray(MimeMessage[]::new);
+        return RightsTestCalls.messagesTo(MAIL, email);
     }
 
     private JsonNode officerGet(String path) {
-        return JSON.readTree(get(path, TestTokens.get().staff("PRIVACY_OFFICER")).body());
+        return new RightsTestCalls(port).officerGet(path);
     }
 
     private HttpResponse<String> get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        return send(token == null ? request : request.header("Authorization", "Bearer " + token));
+        return new RightsTestCalls(port).get(path, token);
     }
 
     private HttpResponse<String> post(String path, String json, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        return send(token == null ? request : request.header("Authorization", "Bearer " + token));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new RightsTestCalls(port).post(path, json, token);
     }
 }

@@ -5,24 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -45,8 +37,8 @@ import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.TransportSeal;
+import uk.alluris.rights.RightsTestCalls;
 import uk.alluris.testsupport.PrivacyRequestProbe;
-import uk.alluris.testsupport.TestTokens;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 /**
@@ -66,8 +58,6 @@ class RectificationIntegrationTest {
     static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern CODE = Pattern.compile("enter this code: (\\d{6})");
 
     @LocalServerPort
     int port;
@@ -181,42 +171,22 @@ class RectificationIntegrationTest {
     }
 
     private static String codeMailedTo(String email) {
-        await().atMost(Duration.ofSeconds(10)).until(() -> messagesTo(email).length > 0);
-        Matcher code = CODE.matcher(GreenMailUtil.getBody(messagesTo(email)[0]).replaceAll("\\s+", " "));
-        assertThat(code.find()).isTrue();
-        return code.group(1);
+        return RightsTestCalls.codeMailedTo(MAIL, email);
     }
 
     private static MimeMessage[] messagesTo(String email) {
-        return Arrays.stream(MAIL.getReceivedMessages()).filter(message -> {
-            try {
-                return message.getAllRecipients()[0].toString().equalsIgnoreCase(email);
-            } catch (MessagingException e) {
-                return false;
-            }
-        }).toArray(MimeMessage[]::new);
+        return RightsTestCalls.messagesTo(MAIL, email);
     }
 
     private JsonNode officerGet(String path) {
-        return JSON.readTree(get(path, TestTokens.get().staff("PRIVACY_OFFICER")).body());
+        return new RightsTestCalls(port).officerGet(path);
     }
 
     private HttpResponse<String> get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        return send(token == null ? request : request.header("Authorization", "Bearer " + token));
+        return new RightsTestCalls(port).get(path, token);
     }
 
     private HttpResponse<String> post(String path, String json, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
-        return send(token == null ? request : request.header("Authorization", "Bearer " + token));
-    }
-
-    private static HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new RightsTestCalls(port).post(path, json, token);
     }
 }
