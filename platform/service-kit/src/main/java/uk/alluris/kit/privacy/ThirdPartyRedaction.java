@@ -28,7 +28,8 @@ import uk.alluris.kit.identity.InvalidPhoneNumber;
  * <li><b>phone numbers</b> that libphonenumber finds (leniency VALID, numbers without a country code read in the
  * platform's default region) whose blind index is not one of the subject's become {@link #PHONE}.</li>
  * </ol>
- * The subject's own address and number stay. Only strings are touched: in {@code fields}, every string value at any
+ * The subject's own address and number stay, however they are spelt (any case; the number in any format
+ * libphonenumber reads, with or without the country code), and so does the punctuation around them. Only strings are touched: in {@code fields}, every string value at any
  * depth; keys, numbers and booleans are left as they are.
  */
 public final class ThirdPartyRedaction {
@@ -37,7 +38,14 @@ public final class ThirdPartyRedaction {
     public static final String EMAIL = "[redacted: another person's email address]";
     public static final String PHONE = "[redacted: another person's phone number]";
 
-    private static final Pattern EMAIL_ADDRESS = Pattern.compile("[\\p{L}0-9._%+'-]+@[\\p{L}0-9-]+(\\.[\\p{L}0-9-]+)+");
+    /*
+     * An address starts and ends on a letter or digit (its local part may also hold . _ % + ' - inside, each domain
+     * label - inside): the quotes, dots and dashes of the sentence around an address are not part of it. Were they,
+     * "'ada@example.com'" or "...ada@example.com" would hash as another address and the person's own be redacted.
+     */
+    private static final String LOCAL = "[\\p{L}0-9_%+](?:[\\p{L}0-9._%+'-]*[\\p{L}0-9_%+])?";
+    private static final String LABEL = "[\\p{L}0-9](?:[\\p{L}0-9-]*[\\p{L}0-9])?";
+    private static final Pattern EMAIL_ADDRESS = Pattern.compile(LOCAL + "@" + LABEL + "(?:\\." + LABEL + ")+");
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private static final Pattern PROTECTED = Pattern.compile(Pattern.quote(NAME) + "|" + Pattern.quote(EMAIL) + "|"
             + Pattern.quote(PHONE) + "|" + EMAIL_ADDRESS.pattern());

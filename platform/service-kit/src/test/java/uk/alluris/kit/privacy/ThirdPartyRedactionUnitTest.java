@@ -77,4 +77,36 @@ class ThirdPartyRedactionUnitTest {
         assertThat(out.redactions()).isEqualTo(3);
         assertThat(redaction.value(null, List.of()).value()).isNull();
     }
+
+    @Test
+    void theSubjectsOwnAddressStaysHoweverTheSentenceAroundItQuotesOrPunctuatesIt() {
+        String text = "Prefers email 'ada.subject@example.com'; also \"ADA.SUBJECT@EXAMPLE.COM\", "
+                + "...ada.subject@example.com, <ada.subject@example.com>, ada.subject@example.com- and "
+                + "(Ada.Subject@Example.Com).";
+
+        ThirdPartyRedaction.Redacted<String> out = redaction.text(text, List.of());
+
+        assertThat(out.value()).isEqualTo(text);
+        assertThat(out.redactions()).isZero();
+    }
+
+    @Test
+    void anotherPersonsAddressInTheSameQuotesAndPunctuationIsStillRedactedAndThePunctuationKept() {
+        ThirdPartyRedaction.Redacted<String> out = redaction.text(
+                "her sister 'sister@example.org', ...sister@example.org and sister@example.org-", List.of());
+
+        assertThat(out.value()).isEqualTo("her sister '" + EMAIL + "', ..." + EMAIL + " and " + EMAIL + "-");
+        assertThat(out.redactions()).isEqualTo(3);
+    }
+
+    @Test
+    void theSubjectsOwnNumberStaysInEveryFormatItIsWrittenIn() {
+        String text = "07911 123457, 07911123457, 07911-123-457, +447911123457, +44 7911 123457, 0044 7911 123457,"
+                + " +44 (0)7911 123457, tel:+44-7911-123457";
+
+        ThirdPartyRedaction.Redacted<String> out = redaction.text(text, List.of());
+
+        assertThat(out.value()).isEqualTo(text);
+        assertThat(out.redactions()).isZero();
+    }
 }
