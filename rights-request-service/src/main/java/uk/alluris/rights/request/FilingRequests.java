@@ -42,12 +42,14 @@ public class FilingRequests {
     private final Clock clock;
     private final TransportSeal transport;
     private final ExportKeys exportKeys;
+    private final CodeMailAllowance allowance;
 
     FilingRequests(PrivacyRequests requests, BlindIndexer indexer, ContactSeal seal, RequesterMail mail,
             StatutoryDeadlines deadlines, RightsProperties properties, VerificationCodes codeHashes, Clock clock,
-            TransportSeal transport, ExportKeys exportKeys) {
+            TransportSeal transport, ExportKeys exportKeys, CodeMailAllowance allowance) {
         this.transport = transport;
         this.exportKeys = exportKeys;
+        this.allowance = allowance;
         this.requests = requests;
         this.indexer = indexer;
         this.seal = seal;
@@ -59,49 +61,51 @@ public class FilingRequests {
     }
 
     public PrivacyRequest file(RequestType type, Contact given) {
-        return file(type, given, null);
+        return file(type, given, null, Optional.empty());
     }
 
     /**
      * Files a request; a rectification names its corrections, checked and normalised here (the email's syntax, the
      * phone number as the blind indexes read it, a date of birth in the past) and sealed until the request fans out.
      * Mail keeps going to the address the requester proved, not to a corrected one.
+     * <p>
+     * A signed-in client whose token is bound to the address given ({@code signedInEmailIndex}, the token's
+     * {@code email_index}) has proved it already: the request starts at once and no code is mailed. Anyone else is
+     * mailed a code — unless {@link CodeMailAllowance#UNVERIFIED_PER_ADDRESS} requests for the address already wait
+     * for theirs: then the request is still stored and answered exactly alike, but with a code nobody is sent. It is
+     * stored (rather than answered with a made-up id) so that everything the filer can do with the id — try a code,
+     * file again — behaves as for any request, and so the officer sees the repeated filings in the queue and evidence;
+     * it expires with its unsent code like any other.
      */
-    public PrivacyRequest file(RequestType type, Contact given, Corrections corrections) {
+    public PrivacyRequest file(RequestType type, Contact given, Corrections corrections,
+            Optional<String> signedInEmailIndex) {
         Corrections checked = checked(type, corrections);
         String phone = StringUtils.hasText(given.phone()) ? indexer.normalisePhone(given.phone()) : null;
         Contact contact = new Contact(Normalisation.email(given.email()), phone, given.fullName(), given.details());
+        String emailIndex = indexer.email(contact.email());
         UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        if (signedInEmailIndex.filter(emailIndex::equals).isPresent()) {
+            PrivacyRequest request = PrivacyRequest.file(id, type, emailIndex, seal.seal(id, contact), null, now,
+                    "filed by the signed-in client whose sign-in proved the address; no code needed");
+            withCorrections(request, checked);
+            return start(request, now, "requester", "address proved by the client's sign-in",
+                    List.of(Identifier.EMAIL), true);
+        }
         String code = "%06d".formatted(RANDOM.nextInt(1_000_000));
-        Instant now = clock.instant();
-        PrivacyRequest request = PrivacyRequest.file(id, type, indexer.email(contact.email()),
-                phone == null ? null : indexer.phone(phone), seal.seal(id, contact),
-                new Verification(codeHashes.hash(id, code), now.plus(CODE_LIFETIME), CODE_ATTEMPTS), now);
-        if (checked != null) {
-            request.withCorrections(seal.sealCorrections(id, checked), checked.fields());
-        }
+        Instant expires = now.plus(CODE_LIFETIME);
+        boolean mailed = allowance.claim(emailIndex, id, now, expires);
+        PrivacyRequest request = PrivacyRequest.file(id, type, emailIndex, seal.seal(id, contact),
+                new Verification(codeHashes.hash(id, code), expires, CODE_ATTEMPTS), now, mailed
+                        ? "a verification code was sent"
+                        : "no code was sent: " + CodeMailAllowance.UNVERIFIED_PER_ADDRESS
+                                + " requests for this address already await theirs (the filer was answered alike)");
+        withCorrections(request, checked);
         requests.save(request);
-        mail.sendCode(contact, id, type.name(), code);
-        return request;
-    }
-
-    public PrivacyRequest verifyByCode(UUID id, String code) {
-        PrivacyRequest request = awaitingVerification(id);
-        Instant now = clock.instant();
-        if (!request.verification().usableAt(now) || !codeHashes.matches(id, code, request.verification().codeHash())) {
-            if (request.verification().usableAt(now)) {
-                request.wrongCode(now);
-                requests.save(request);
-            }
-            throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "Verification failed",
-                    "the code is wrong, used up or expired");
+        if (mailed) {
+            mail.sendCode(contact, id, type.name(), code);
         }
-        return start(request, now, "requester", "address proved by one-time code", true);
-    }
-
-    public PrivacyRequest verifyIdentity(UUID id, String note, String officer) {
-        return start(awaitingVerification(id), clock.instant(), officer, "identity verified by the privacy officer: " + note,
-                false);
+        return request;
     }
 
     /**
@@ -120,7 +124,8 @@ public class FilingRequests {
         Instant now = clock.instant();
         PrivacyRequest request = PrivacyRequest.optOut(UUID.randomUUID(), subjectIds, emailIndex, origin, how, now);
         request.verified(now, deadlines.dueDate(PrivacyRequest.londonDay(now)), properties.registry(), origin,
-                "proved by the channel it came through (" + how + ")");
+                "proved by the channel it came through (" + how + ")",
+                emailIndex == null ? List.of() : List.of(Identifier.EMAIL), null);
         return Optional.of(requests.save(request));
     }
 
@@ -143,11 +148,22 @@ public class FilingRequests {
     }
 
     /**
-     * Starts the clock and fans out. An export request gets its key pair now (the public half goes with the request)
-     * and, when the requester proved the address themselves, a download token for the verification response; a
-     * rectification's corrections are sealed for transport.
+     * Starts the clock and fans out, naming the person by the {@code proven} identifiers only (a checked phone number
+     * is indexed from the sealed contact details now). An export request gets its key pair now (the public half goes
+     * with the request) and, when the requester proved the address themselves, a download token for the answer; a
+     * rectification's corrections are sealed for transport. The request's code-mail slot is given back.
      */
-    private PrivacyRequest start(PrivacyRequest request, Instant now, String actor, String how, boolean byRequester) {
+    PrivacyRequest start(PrivacyRequest request, Instant now, String actor, String how, List<Identifier> proven,
+            boolean byRequester) {
+        String phoneIndex = null;
+        if (proven.contains(Identifier.PHONE)) {
+            String phone = seal.open(request.id(), request.sealedContact()).phone();
+            if (phone == null) {
+                throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
+                        "checked: PHONE names a phone number this request does not give; allowed here: EMAIL");
+            }
+            phoneIndex = indexer.phone(phone);
+        }
         String recipientKey = null;
         String token = null;
         if (request.type().isExport()) {
@@ -157,8 +173,17 @@ public class FilingRequests {
         String transportCorrections = request.sealedCorrections() == null ? null
                 : transport.seal(seal.openCorrections(request.id(), request.sealedCorrections()), request.id());
         request.prepareFanOut(recipientKey, transportCorrections, token, token == null ? null : DownloadTokens.hash(token));
-        request.verified(now, deadlines.dueDate(PrivacyRequest.londonDay(now)), properties.registry(), actor, how);
-        return requests.save(request);
+        request.verified(now, deadlines.dueDate(PrivacyRequest.londonDay(now)), properties.registry(), actor, how,
+                proven, phoneIndex);
+        PrivacyRequest saved = requests.save(request);
+        allowance.release(request.id());
+        return saved;
+    }
+
+    private void withCorrections(PrivacyRequest request, Corrections checked) {
+        if (checked != null) {
+            request.withCorrections(seal.sealCorrections(request.id(), checked), checked.fields());
+        }
     }
 
     private Corrections checked(RequestType type, Corrections corrections) {
@@ -190,7 +215,7 @@ public class FilingRequests {
                 corrections.phone() == null ? null : indexer.normalisePhone(corrections.phone()), born);
     }
 
-    private PrivacyRequest awaitingVerification(UUID id) {
+    PrivacyRequest awaitingVerification(UUID id) {
         PrivacyRequest request = find(id);
         if (request.status() != RequestStatus.AWAITING_VERIFICATION) {
             throw new ProblemException(HttpStatus.CONFLICT, "Already verified", "this request is already verified");

@@ -42,8 +42,15 @@ public class PrivacyRequest implements OutboxOwner {
     RequestType type;
     @Indexed
     RequestStatus status;
+    /** The blind index of the address the request was filed under (proven once {@link #proven} names EMAIL). */
     String emailIndex;
+    /** The phone number's blind index, set only once the privacy officer checked the number; never at filing. */
     String phoneIndex;
+    /**
+     * Which identifiers were proven (null until verified). Only these go to the services: a phone number or name the
+     * requester merely stated stays sealed in the contact details, for the officer to see.
+     */
+    List<Identifier> proven;
     /** Subject ids the request names besides its blind indexes (an opt-out names the subscriber or ledger subject). */
     List<String> subjectIds = new ArrayList<>();
     /** Where an opt-out came from (a signed unsubscribe link, a ledger withdrawal); null for a request a person filed. */
@@ -76,18 +83,18 @@ public class PrivacyRequest implements OutboxOwner {
     @Version
     Long version;
 
-    static PrivacyRequest file(UUID id, RequestType type, String emailIndex, String phoneIndex, String sealedContact,
-            Verification verification, Instant now) {
+    /** @param how what happened to the proof at filing: a code mailed, none mailed, or a sign-in that proved it */
+    static PrivacyRequest file(UUID id, RequestType type, String emailIndex, String sealedContact,
+            Verification verification, Instant now, String how) {
         PrivacyRequest request = new PrivacyRequest();
         request.id = id;
         request.type = type;
         request.status = RequestStatus.AWAITING_VERIFICATION;
         request.emailIndex = emailIndex;
-        request.phoneIndex = phoneIndex;
         request.sealedContact = sealedContact;
         request.receivedAt = now;
         request.verification = verification;
-        request.record(now, "requester", "FILED", type + " request received; a verification code was sent");
+        request.record(now, "requester", "FILED", type + " request received; " + how);
         return request;
     }
 
@@ -136,15 +143,22 @@ public class PrivacyRequest implements OutboxOwner {
         }
     }
 
-    /** The requester's address is proved (by code or by the privacy officer): the clock starts and the request fans out. */
-    void verified(Instant now, LocalDate due, Collection<String> registeredServices, String actor, String how) {
+    /**
+     * The requester is proved (by code, by sign-in or by the privacy officer): the clock starts and the request fans
+     * out, naming the person only by {@code identifiers} — a phone number only with its index, checked by the officer.
+     */
+    void verified(Instant now, LocalDate due, Collection<String> registeredServices, String actor, String how,
+            List<Identifier> identifiers, String checkedPhoneIndex) {
+        proven = List.copyOf(identifiers);
+        phoneIndex = identifiers.contains(Identifier.PHONE) ? checkedPhoneIndex : null;
         status = RequestStatus.IN_PROGRESS;
         verification = null;
         verifiedAt = now;
         dueDate = due;
         registeredServices.forEach(service -> answers.put(service, ServiceAnswer.askedAt(now)));
         outbox.add(OutboxMessage.of(event(now)));
-        record(now, actor, "VERIFIED", how + "; due " + due + "; asked " + String.join(", ", registeredServices));
+        record(now, actor, "VERIFIED", how + "; proven: " + proven.stream().map(Enum::name).toList() + "; due " + due
+                + "; asked " + String.join(", ", registeredServices));
         if (type.isExport()) {
             record(now, "rights-request-service", "EXPORT_KEY_MINTED", "a key pair for this request alone; each service"
                     + " seals its export to the public half; the private half is kept encrypted until the bundle expires"
@@ -201,11 +215,6 @@ public class PrivacyRequest implements OutboxOwner {
                 known.getBytes(StandardCharsets.US_ASCII), tokenHash.getBytes(StandardCharsets.US_ASCII)));
     }
 
-    void wrongCode(Instant now) {
-        verification = verification.tried();
-        record(now, "requester", "VERIFICATION_FAILED", verification.attemptsLeft() + " attempts left");
-    }
-
     void extend(Extension granted, String actor) {
         extension = granted;
         dueDate = granted.newDueDate();
@@ -237,9 +246,16 @@ public class PrivacyRequest implements OutboxOwner {
         record(now, "rights-request-service", "CHASED", String.join(", ", silentServices) + " had not answered; asked again");
     }
 
+    /**
+     * The person as the services will match them: subject ids the platform itself named, and the blind index of each
+     * proven identifier — nothing the requester merely stated. A request verified before proofs were recorded
+     * ({@code proven} null) is taken to have proven its email address only.
+     */
     private PrivacyRequestEvent event(Instant now) {
+        List<Identifier> sent = proven == null ? List.of(Identifier.EMAIL) : proven;
         SubjectIdentifiers subject = new SubjectIdentifiers(subjectIds == null ? List.of() : subjectIds,
-                emailIndex == null ? List.of() : List.of(emailIndex), phoneIndex == null ? List.of() : List.of(phoneIndex));
+                emailIndex == null || !sent.contains(Identifier.EMAIL) ? List.of() : List.of(emailIndex),
+                phoneIndex == null || !sent.contains(Identifier.PHONE) ? List.of() : List.of(phoneIndex));
         UUID eventId = UUID.randomUUID();
         return switch (type) {
             case ERASURE -> new ErasureRequested(eventId, id, subject, dueDate, now);
@@ -344,5 +360,10 @@ public class PrivacyRequest implements OutboxOwner {
 
     Verification verification() {
         return verification;
+    }
+
+    /** The identifiers proven so far (empty until verified). */
+    List<Identifier> proven() {
+        return proven == null ? List.of() : List.copyOf(proven);
     }
 }

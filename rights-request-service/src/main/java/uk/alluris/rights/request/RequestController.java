@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +28,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.rights.contact.Contact;
+import uk.alluris.rights.contact.ContactSeal;
 import uk.alluris.rights.fanout.RightsProperties;
 
 /** The rights-request API: filing and verifying (open to anyone), the staff queue, and each request's record. */
@@ -55,36 +58,60 @@ class RequestController {
     record CodeGiven(@NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code") String code) {
     }
 
-    record IdentityVerified(@NotBlank @Size(max = 2000) String note) {
+    /**
+     * @param checked which of the identifiers given the officer checked belong to the requester: EMAIL, PHONE or both;
+     *        only these reach the services. Left out, the email address alone (what the request is filed under).
+     */
+    record IdentityVerified(@NotBlank @Size(max = 2000) String note, @Size(min = 1, max = 2,
+            message = "must name EMAIL, PHONE or both") List<@NotNull @Pattern(regexp = "EMAIL|PHONE",
+                    message = "must be EMAIL or PHONE") String> checked) {
+
+        List<Identifier> identifiers() {
+            return checked == null ? List.of(Identifier.EMAIL)
+                    : checked.stream().distinct().map(Identifier::valueOf).toList();
+        }
     }
 
     record ExtensionAsked(@NotNull @Min(1) @Max(2) Integer months, @NotBlank @Size(max = 2000) String reason) {
     }
 
     private final FilingRequests filing;
+    private final VerifyingRequests verifying;
     private final PrivacyRequests requests;
     private final RightsProperties properties;
+    private final ContactSeal seal;
     private final Clock clock;
 
-    RequestController(FilingRequests filing, PrivacyRequests requests, RightsProperties properties, Clock clock) {
+    RequestController(FilingRequests filing, VerifyingRequests verifying, PrivacyRequests requests,
+            RightsProperties properties, ContactSeal seal, Clock clock) {
         this.filing = filing;
+        this.verifying = verifying;
+        this.seal = seal;
         this.requests = requests;
         this.properties = properties;
         this.clock = clock;
     }
 
+    /**
+     * Open to anyone; the answer is the same whether a code was mailed or not (see {@link FilingRequests#file}). A
+     * signed-in client filing under the address their token is bound to needs no code: the request starts at once
+     * (IN_PROGRESS, with the download token of an export request).
+     */
     @PostMapping
     ResponseEntity<RequestViews.Filed> file(@Valid @RequestBody FileRequest body) {
+        Optional<String> signedInClient = CurrentCaller.get().filter(CurrentCaller::isClient)
+                .flatMap(CurrentCaller::emailIndex);
         PrivacyRequest request = filing.file(RequestType.valueOf(body.type()),
                 new Contact(body.email(), body.phone(), body.fullName(), body.details()),
-                body.corrections() == null ? null : body.corrections().toCorrections());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new RequestViews.Filed(request.id(), request.status()));
+                body.corrections() == null ? null : body.corrections().toCorrections(), signedInClient);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new RequestViews.Filed(request.id(), request.status(), request.downloadTokenIssued()));
     }
 
     /** For an access or portability request, the answer carries the request's download token, once. */
     @PostMapping("/{id}/verification")
     RequestViews.Detail verify(@PathVariable UUID id, @Valid @RequestBody CodeGiven body) {
-        PrivacyRequest verified = filing.verifyByCode(id, body.code());
+        PrivacyRequest verified = verifying.byCode(id, body.code());
         return detail(verified).withDownloadToken(verified.downloadTokenIssued());
     }
 
@@ -92,14 +119,14 @@ class RequestController {
     RequestViews.Detail identityVerified(@PathVariable UUID id, @Valid @RequestBody IdentityVerified body,
             @AuthenticationPrincipal Jwt caller) {
         requireOfficer(caller);
-        return detail(filing.verifyIdentity(id, body.note(), caller.getSubject()));
+        return officerDetail(verifying.byOfficer(id, body.note(), body.identifiers(), caller.getSubject()));
     }
 
     @PostMapping("/{id}/extension")
     RequestViews.Detail extend(@PathVariable UUID id, @Valid @RequestBody ExtensionAsked body,
             @AuthenticationPrincipal Jwt caller) {
         requireOfficer(caller);
-        return detail(filing.extend(id, body.months(), body.reason(), caller.getSubject()));
+        return officerDetail(filing.extend(id, body.months(), body.reason(), caller.getSubject()));
     }
 
     @GetMapping
@@ -119,7 +146,8 @@ class RequestController {
 
     @GetMapping("/{id}")
     RequestViews.Detail one(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
-        return detail(readableBy(caller, id));
+        PrivacyRequest request = readableBy(caller, id);
+        return roles(caller).contains("PRIVACY_OFFICER") ? officerDetail(request) : detail(request);
     }
 
     @GetMapping("/{id}/evidence")
@@ -129,6 +157,12 @@ class RequestController {
 
     private RequestViews.Detail detail(PrivacyRequest request) {
         return RequestViews.detail(request, properties, clock.instant(), PrivacyRequest.londonDay(clock.instant()));
+    }
+
+    /** The officer also sees every identifier the requester gave, each marked proven or not (opened from the seal). */
+    private RequestViews.Detail officerDetail(PrivacyRequest request) {
+        return detail(request).withIdentifiers(RequestViews.identifiers(request,
+                request.sealedContact() == null ? null : seal.open(request.id(), request.sealedContact())));
     }
 
     /** The privacy officer reads any request; a client only their own, and anyone else's looks like nothing. */

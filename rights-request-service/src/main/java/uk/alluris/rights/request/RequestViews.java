@@ -2,6 +2,7 @@ package uk.alluris.rights.request;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
+import uk.alluris.rights.contact.Contact;
 import uk.alluris.rights.fanout.RightsProperties;
 import uk.alluris.rights.fanout.ServiceAnswer;
 
@@ -17,7 +19,15 @@ final class RequestViews {
 
     enum ServiceState { PENDING, LATE, ANSWERED }
 
-    record Filed(UUID id, RequestStatus status) {
+    /** @param downloadToken only for an export request a signed-in client filed, which starts at once */
+    record Filed(UUID id, RequestStatus status, @JsonInclude(JsonInclude.Include.NON_NULL) String downloadToken) {
+    }
+
+    /**
+     * An identifier the requester gave, for the officer: EMAIL, PHONE or NAME, its value, and whether it was proven
+     * (only proven ones are sent to the services; a name never is).
+     */
+    record StatedIdentifier(String kind, String value, boolean proven) {
     }
 
     /** @param changed for a rectification: what the service corrected, per category, e.g. {@code contact-profile (1)} */
@@ -39,11 +49,17 @@ final class RequestViews {
             Extension extension, Map<String, ServiceView> services, Instant completedAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) BundleView bundle,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> corrections,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String downloadToken) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String downloadToken,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatedIdentifier> identifiers) {
 
         Detail withDownloadToken(String token) {
             return new Detail(id, type, status, receivedAt, dueDate, overdue, extension, services, completedAt, bundle,
-                    corrections, token);
+                    corrections, token, identifiers);
+        }
+
+        Detail withIdentifiers(List<StatedIdentifier> given) {
+            return new Detail(id, type, status, receivedAt, dueDate, overdue, extension, services, completedAt, bundle,
+                    corrections, downloadToken, given);
         }
     }
 
@@ -61,7 +77,23 @@ final class RequestViews {
                 entry.getKey(), service(entry.getValue(), properties, now, rectification)));
         return new Detail(request.id(), request.type(), request.status(), request.receivedAt(), request.dueDate(),
                 overdue(request, today), request.extension(), services, request.completedAt(), bundle(request),
-                rectification ? request.correctedFields() : null, null);
+                rectification ? request.correctedFields() : null, null, null);
+    }
+
+    /** What the requester gave (nothing for an opt-out, which names people by blind index only), marked proven or not. */
+    static List<StatedIdentifier> identifiers(PrivacyRequest request, Contact given) {
+        if (given == null) {
+            return List.of();
+        }
+        List<StatedIdentifier> identifiers = new ArrayList<>();
+        identifiers.add(new StatedIdentifier("EMAIL", given.email(), request.proven().contains(Identifier.EMAIL)));
+        if (given.phone() != null) {
+            identifiers.add(new StatedIdentifier("PHONE", given.phone(), request.proven().contains(Identifier.PHONE)));
+        }
+        if (given.fullName() != null && !given.fullName().isBlank()) {
+            identifiers.add(new StatedIdentifier("NAME", given.fullName(), false));
+        }
+        return identifiers;
     }
 
     static QueueItem queueItem(PrivacyRequest request, RightsProperties properties, Instant now, LocalDate today) {
