@@ -199,8 +199,9 @@ class RecordsPrivacy implements PrivacyActions {
      * Corrects the identity fields records holds: the date of birth, and the email and phone as their blind indexes
      * (this service never stores them readable, nor a name — a name-only correction finds nothing held). The content of
      * clinical entries is never rewritten. A corrected date of birth moves a retention date already set, by the same
-     * rule. An email address whose index another subject already holds is not applied (two people must never share
-     * an index); the other corrections still are. A restricted person stays restricted under their new details. A
+     * rule. An email address or phone number whose index another subject already holds is not applied (two people
+     * must never share an index, and a correction must not make one person findable as another); the other
+     * corrections still are. A restricted person stays restricted under their new details. A
      * value that cannot be normalised changes nothing and fails the request (retried, then parked in the DLQ).
      */
     @Override
@@ -218,6 +219,12 @@ class RecordsPrivacy implements PrivacyActions {
             log.warn("rectification: the corrected email address is another subject's; left unchanged on {} subject(s)",
                     found.size());
             emailIndex = null;
+        }
+        if (phoneIndex != null && subjects.findByPhoneIndex(phoneIndex).stream()
+                .anyMatch(other -> !theirs.contains(other.id()))) {
+            log.warn("rectification: the corrected phone number is another subject's; left unchanged on {} subject(s)",
+                    found.size());
+            phoneIndex = null;
         }
         if (emailIndex == null && phoneIndex == null && dateOfBirth == null) {
             return List.of(CategoryOutcome.counted(IDENTITY, Outcome.RECTIFIED, 0));

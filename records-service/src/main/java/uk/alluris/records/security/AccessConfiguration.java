@@ -2,6 +2,7 @@ package uk.alluris.records.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import uk.alluris.kit.security.AccessRules;
 
 /** Who may call this service's API; enforced here, whether the call came through the gateway or not. */
@@ -11,7 +12,11 @@ class AccessConfiguration {
     @Bean
     AccessRules recordsAccess() {
         return rules -> rules
-                // clinical records: clinicians, and the privacy officer acting on a request; never reception
-                .requestMatchers("/api/records/**").hasAnyRole("CLINICIAN", "PRIVACY_OFFICER");
+                // clinical records are read by clinicians, and by the privacy officer acting on a request (reads of a
+                // restricted person need a reason and are audited); never by reception
+                .requestMatchers(HttpMethod.GET, "/api/records/**").hasAnyRole("CLINICIAN", "PRIVACY_OFFICER")
+                // and written by clinicians alone: the officer acts on requests, and a clinical record is not theirs
+                // to write (403 problem)
+                .requestMatchers("/api/records/**").hasRole("CLINICIAN");
     }
 }

@@ -18,5 +18,7 @@ public interface ClinicalSubjects extends MongoRepository<ClinicalSubject, Strin
 
     List<ClinicalSubject> findByEmailIndex(String emailIndex);
 
+    List<ClinicalSubject> findByPhoneIndex(String phoneIndex);
+
     List<ClinicalSubject> findByErasureDueOnLessThanEqual(LocalDate day);
 }

@@ -70,6 +70,25 @@ class RecordsApiIntegrationTest {
     }
 
     @Test
+    void thePrivacyOfficerMayReadClinicalEntriesButNotWriteThem() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String officer = TestTokens.get().staff("PRIVACY_OFFICER");
+        String email = "officer-writes-" + UUID.randomUUID() + "@example.com";
+        long before = mongo.getCollection("entries").countDocuments();
+
+        Answer written = calls.post("/api/records/entries", """
+                {"email":"%s","kind":"CONSULTATION","recordedAt":"%s","notes":"written by the officer"}
+                """.formatted(email, OffsetDateTime.now().minusHours(1)), officer);
+
+        assertThat(written.status()).isEqualTo(403);
+        assertThat(written.contentType()).startsWith("application/problem+json");
+        assertThat(mongo.getCollection("entries").countDocuments()).isEqualTo(before);
+        assertThat(calls.post("/api/records/entries", """
+                {"email":"%s","kind":"CONSULTATION","recordedAt":"%s","notes":"written by the clinician"}
+                """.formatted(email, OffsetDateTime.now().minusHours(1)), clinician).status()).isEqualTo(201);
+    }
+
+    @Test
     void badInputIsA400ProblemAndStoresNothing() {
         ServiceCalls calls = ServiceCalls.onPort(port);
         long before = mongo.getCollection("entries").countDocuments();

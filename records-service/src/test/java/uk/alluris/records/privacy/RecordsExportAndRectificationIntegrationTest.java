@@ -223,6 +223,55 @@ class RecordsExportAndRectificationIntegrationTest {
     }
 
     @Test
+    void thePersonsOwnEmailAndPhoneInTheirOwnNotesStayInAnySpellingWhileAnotherPersonsGo() throws Exception {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "own-" + UUID.randomUUID() + "@example.com";
+        String own = "Email '" + email.toUpperCase() + "' or ..." + email + "; phone +44 7911 123474, 07911-123-474"
+                + " or (07911) 123474.";
+        entry(calls, email, "07911 123474", "CONSULTATION", OffsetDateTime.now(ZoneOffset.UTC).minusDays(2),
+                "{\"contact\":\"" + email + "-\"}", own + " Sister: 'sis@example.org', 07712 345679.", null, null);
+        UUID requestId = UUID.randomUUID();
+        KeysetHandle key = ExportSeal.newRecipientKey();
+
+        // the request names the person by their proven email address only; the number is theirs because records
+        // holds it for them
+        probe.publish(exportRequest(requestId, byEmail(email), key));
+
+        ReceiptIssued receipt = probe.receipt(requestId, SERVICE);
+        JsonNode record = JSON.readTree(new String(ExportSeal.open(key, receipt.sealedExport(), requestId, SERVICE),
+                StandardCharsets.UTF_8)).path("data").path("clinical-records").get(0);
+        assertThat(record.path("notes").asString()).isEqualTo(own + " Sister: '" + EMAIL + "', " + PHONE + ".");
+        assertThat(record.path("details").path("contact").asString()).isEqualTo(email + "-");
+        assertThat(record.path("thirdPartyRedactions").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aCorrectionToAnEmailOrPhoneThatIdentifiesSomeoneElseIsNotApplied() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "corrector-" + UUID.randomUUID() + "@example.com";
+        String victimEmail = "victim-" + UUID.randomUUID() + "@example.com";
+        String subjectId = calls.get("/api/records/entries/" + entry(calls, email, "07911 123475", "CONSULTATION",
+                OffsetDateTime.now(ZoneOffset.UTC).minusDays(2), null, "n", null, null), clinician).json()
+                .path("subjectId").asString();
+        String victimId = calls.get("/api/records/entries/" + entry(calls, victimEmail, "07911 123476", "CONSULTATION",
+                OffsetDateTime.now(ZoneOffset.UTC).minusDays(2), null, "v", null, null), clinician).json()
+                .path("subjectId").asString();
+        UUID requestId = UUID.randomUUID();
+
+        probe.publish(rectification(requestId, byEmail(email),
+                new Corrections(null, victimEmail, "07911 123476", LocalDate.of(1979, 4, 4))));
+
+        assertThat(probe.receipt(requestId, SERVICE).categories())
+                .containsExactly(CategoryOutcome.of("clinical-subject-identity", Outcome.RECTIFIED, 1));
+        assertThat(subjects.findById(subjectId).orElseThrow().emailIndex()).isEqualTo(indexer.email(email));
+        assertThat(subjects.findById(subjectId).orElseThrow().phoneIndex()).isEqualTo(indexer.phone("07911 123475"));
+        assertThat(subjects.findById(subjectId).orElseThrow().dateOfBirth()).isEqualTo(LocalDate.of(1979, 4, 4));
+        assertThat(subjects.findByEmailIndex(indexer.email(victimEmail))).extracting(s -> s.id()).containsExactly(victimId);
+        assertThat(subjects.findByPhoneIndex(indexer.phone("07911 123476"))).extracting(s -> s.id())
+                .containsExactly(victimId);
+    }
+
+    @Test
     void aCorrectedDateOfBirthMovesARetentionDateAlreadySet() {
         ServiceCalls calls = ServiceCalls.onPort(port);
         String email = "minor-" + UUID.randomUUID() + "@example.com";
