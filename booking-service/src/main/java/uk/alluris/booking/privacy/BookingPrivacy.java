@@ -164,8 +164,9 @@ class BookingPrivacy implements PrivacyActions {
      * indexes recomputed, so the person is found by the new details and no longer by the old ones. Every value is
      * checked before anything is written; one that is not valid (an address or number the platform cannot normalise)
      * changes nothing and fails the request, which the binder retries and then parks in the DLQ, where staff see it.
-     * A corrected email address that already belongs to another client's profile is not applied (two people must
-     * never share a blind index); the other corrections still are. A restricted person stays restricted under their
+     * A corrected email address or phone number that already belongs to another client's profile is not applied (two
+     * people must never share a blind index, and a correction must not make one person findable as another); the
+     * other corrections still are. A restricted person stays restricted under their
      * new details.
      */
     @Override
@@ -184,6 +185,12 @@ class BookingPrivacy implements PrivacyActions {
             log.warn("rectification: the corrected email address is another client's; left unchanged on {} profile(s)",
                     found.size());
             email = null;
+        }
+        if (phone != null && clients.findByPhoneIndex(indexer.phone(phone)).stream()
+                .anyMatch(other -> !theirs.contains(other.id()))) {
+            log.warn("rectification: the corrected phone number is another client's; left unchanged on {} profile(s)",
+                    found.size());
+            phone = null;
         }
         String emailIndex = email == null ? null : indexer.email(email);
         String phoneIndex = phone == null ? null : indexer.phone(phone);

@@ -213,6 +213,27 @@ class BookingExportAndRectificationIntegrationTest {
     }
 
     @Test
+    void aPhoneNumberThatIsAnotherClientsIsNotTakenOverButTheOtherCorrectionsApply() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "my-phone-" + UUID.randomUUID() + "@example.com";
+        String clientId = register(calls, "Ada Mine", email, "07911 123481", false);
+        String otherId = register(calls, "Bea Theirs", "their-phone-" + UUID.randomUUID() + "@example.com",
+                "07911 123482", false);
+        UUID requestId = UUID.randomUUID();
+
+        probe.publish(rectification(requestId, byEmail(email), new Corrections("Ada Corrected", null, "+44 7911 123482",
+                null)));
+
+        assertThat(probe.receipt(requestId, SERVICE).categories())
+                .containsExactly(CategoryOutcome.of("contact-profile", Outcome.RECTIFIED, 1));
+        JsonNode client = calls.get("/api/bookings/clients/" + clientId, reception).json();
+        assertThat(client.path("fullName").asString()).isEqualTo("Ada Corrected");
+        assertThat(client.path("phone").asString().replace(" ", "")).endsWith("7911123481");
+        assertThat(clients.findByPhoneIndex(indexer.phone("07911 123482"))).extracting(c -> c.id().toString())
+                .containsExactly(otherId);
+    }
+
+    @Test
     void aRectificationForSomeoneBookingNeverMetSaysNothingIsHeld() {
         UUID requestId = UUID.randomUUID();
 
