@@ -15,7 +15,7 @@ import uk.alluris.kit.problem.ProblemException;
  * the services by the proven identifiers alone.
  */
 @Service
-public class VerifyingRequests {
+class VerifyingRequests {
 
     private final FilingRequests filing;
     private final CodeAttempts attempts;
@@ -33,7 +33,7 @@ public class VerifyingRequests {
      * Checks the code only after a try was spent on it ({@link CodeAttempts}), so no guess is ever checked beyond the
      * tries allowed, however many arrive at once. The right code proves the email address only.
      */
-    public PrivacyRequest byCode(UUID id, String code) {
+    PrivacyRequest byCode(UUID id, String code) {
         PrivacyRequest request = filing.awaitingVerification(id);
         Instant now = clock.instant();
         Verification verification = request.verification();
@@ -51,7 +51,7 @@ public class VerifyingRequests {
     }
 
     /** The officer checked the requester's identity, and which of the identifiers given belong to them. */
-    public PrivacyRequest byOfficer(UUID id, String note, List<Identifier> checked, String officer) {
+    PrivacyRequest byOfficer(UUID id, String note, List<Identifier> checked, String officer) {
         return filing.start(filing.awaitingVerification(id), clock.instant(), officer,
                 "identity verified by the privacy officer (checked " + checked.stream().map(Enum::name).toList() + "): "
                         + note, checked, false);
