@@ -2,14 +2,9 @@ package uk.alluris.rights.request;
 
 import java.time.Instant;
 
-/** The one-time code that proves the requester controls the address: stored only as a keyed hash. */
+/**
+ * The one-time code that proves the requester controls the address: stored only as a keyed hash. Its tries are spent
+ * in the store, one conditional update each ({@link CodeAttempts}), never by saving a changed copy of this.
+ */
 record Verification(String codeHash, Instant expiresAt, int attemptsLeft) {
-
-    boolean usableAt(Instant now) {
-        return attemptsLeft > 0 && expiresAt.isAfter(now);
-    }
-
-    Verification tried() {
-        return new Verification(codeHash, expiresAt, attemptsLeft - 1);
-    }
 }
