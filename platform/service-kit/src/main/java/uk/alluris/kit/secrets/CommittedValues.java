@@ -69,12 +69,14 @@ public record CommittedValues(Map<String, String> byVariable, Set<String> values
             Object raw = enumerable.getProperty(name);
             String value = raw == null ? "" : raw.toString().strip();
             Matcher placeholder = PLACEHOLDER_WITH_DEFAULT.matcher(value);
-            if (placeholder.matches()) {
-                byVariable.put(placeholder.group(1), placeholder.group(2).strip());
-                values.add(placeholder.group(2).strip());
-            } else if (!value.isEmpty()) {
-                values.add(value);
+            String committed = placeholder.matches() ? placeholder.group(2).strip() : value;
+            if (committed.isEmpty()) {
+                continue;
             }
+            if (placeholder.matches()) {
+                byVariable.put(placeholder.group(1), committed);
+            }
+            values.add(committed);
         }
     }
 }

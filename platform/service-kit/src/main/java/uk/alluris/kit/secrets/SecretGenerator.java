@@ -6,7 +6,9 @@ import java.security.GeneralSecurityException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,6 +29,15 @@ public final class SecretGenerator {
 
     public static void main(String[] args) throws GeneralSecurityException {
         print(Arrays.asList(args), System.out);
+    }
+
+    /** A fresh value for every platform secret, keysets in plaintext (for a start that allows plaintext keysets). */
+    public static Map<String, String> freshValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (PlatformSecret secret : PlatformSecret.values()) {
+            values.put(secret.variable(), secret.kind().generate(Optional.empty()));
+        }
+        return values;
     }
 
     static void print(List<String> args, PrintStream out) throws GeneralSecurityException {
