@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import uk.alluris.testsupport.StandInKms;
 
 class SecretGeneratorUnitTest {
 

@@ -1,4 +1,4 @@
-package uk.alluris.kit.secrets;
+package uk.alluris.testsupport;
 
 import com.google.crypto.tink.Aead;
 import com.google.crypto.tink.KeysetHandle;
@@ -13,9 +13,9 @@ import java.security.GeneralSecurityException;
  * A KMS stand-in: a real AES-256-GCM key in this JVM, registered with Tink's KmsClients for {@code test-kms://}, so the
  * production path (encrypted keyset, key URI, KmsClients lookup, unwrap) runs unchanged where no cloud KMS is reachable.
  */
-final class StandInKms implements KmsClient {
+public final class StandInKms implements KmsClient {
 
-    static final String KEY_URI = "test-kms://alluris/key-encryption-key";
+    public static final String KEY_URI = "test-kms://alluris/key-encryption-key";
     private static StandInKms registered;
 
     private final Aead keyEncryptionKey;
@@ -26,7 +26,7 @@ final class StandInKms implements KmsClient {
                 .getPrimitive(RegistryConfiguration.get(), Aead.class);
     }
 
-    static synchronized StandInKms register() throws GeneralSecurityException {
+    public static synchronized StandInKms register() throws GeneralSecurityException {
         if (registered == null) {
             registered = new StandInKms();
             KmsClients.add(registered);
