@@ -48,6 +48,7 @@ class SecretsAttackSystemTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final List<Process> STARTED = new ArrayList<>();
     private static String productionMarketing;
+    private static String productionGateway;
 
     @AfterAll
     static void stopEverythingStarted() {
@@ -89,9 +90,21 @@ class SecretsAttackSystemTest {
     @Test
     void marketingAndTheGatewayStartHealthyOnGeneratedSecrets() throws Exception {
         assertThat(ServiceEndpoints.healthStatus(productionMarketing() + "/actuator/health")).isEqualTo("UP");
+        assertThat(ServiceEndpoints.healthStatus(productionGateway() + "/actuator/health")).isEqualTo("UP");
+    }
 
-        Start gateway = start("gateway", "generated", generated());
-        assertThat(gateway.healthy()).as("the gateway on generated secrets, log:\n%s", gateway.log()).isTrue();
+    @Test
+    void thePublishedStaffPasswordSeedsNoAccountInProduction() throws Exception {
+        // ./run's local password, set by mistake on a production gateway: it is read only in the local profile
+        String gateway = productionGateway();
+
+        HttpResponse<String> login = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"reception@alluris.local\",\"password\":\"alluris-local\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(401);
     }
 
     @Test
@@ -121,6 +134,18 @@ class SecretsAttackSystemTest {
         return productionMarketing;
     }
 
+    /** The production gateway on generated secrets, with ./run's staff password wrongly set beside them. */
+    private static synchronized String productionGateway() throws Exception {
+        if (productionGateway == null) {
+            Map<String, String> env = generated();
+            env.put("ALLURIS_LOCAL_STAFF_PASSWORD", "alluris-local");
+            Start start = start("gateway", "generated", env);
+            assertThat(start.healthy()).as("the gateway on generated secrets, log:\n%s", start.log()).isTrue();
+            productionGateway = start.url();
+        }
+        return productionGateway;
+    }
+
     /** What an operator does: the generator's values (keysets plaintext, so allowed explicitly: no KMS here). */
     private static Map<String, String> generated() {
         Map<String, String> env = new LinkedHashMap<>(SecretGenerator.freshValues());
@@ -139,6 +164,10 @@ class SecretsAttackSystemTest {
         Files.createDirectories(LOGS);
         Path log = LOGS.resolve("secrets-" + part + "-" + label + "-" + port + ".log");
         Process process = RunningPlatform.launchJar(part, env, log);
+        if (STARTED.isEmpty()) {
+            // also when the test JVM is stopped before @AfterAll
+            Runtime.getRuntime().addShutdownHook(new Thread(SecretsAttackSystemTest::stopEverythingStarted));
+        }
         STARTED.add(process);
         return new Start(process, "http://127.0.0.1:" + port, log);
     }
