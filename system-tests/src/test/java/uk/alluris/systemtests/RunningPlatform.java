@@ -79,6 +79,8 @@ final class RunningPlatform {
         ports.put("gateway", freePort());
         ports.forEach((name, port) -> {
             Map<String, String> env = new LinkedHashMap<>();
+            // the local profile, as ./run sets it: committed local secrets, the seeded staff accounts, partner acme
+            env.put("SPRING_PROFILES_ACTIVE", "local");
             env.put("SERVER_PORT", String.valueOf(port));
             env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
             env.put("MONGODB_URI", infrastructure.mongoUri());
@@ -115,6 +117,12 @@ final class RunningPlatform {
     }
 
     private Process launch(String name, Map<String, String> env) {
+        return launchJar(name, env, logs.resolve(name + ".log"));
+    }
+
+    /** Starts one packaged part with exactly this environment (no profile it does not name), its output to {@code log}. */
+    static Process launchJar(String name, Map<String, String> env, Path log) {
+        Path root = Path.of(System.getProperty("user.dir")).getParent();
         Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: system tests run after the services are packaged");
@@ -123,8 +131,10 @@ final class RunningPlatform {
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name + ".log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .directory(root.toFile());
+        // nothing of the test JVM's own profile or secrets leaks in: each part gets the profile and secrets it is given
+        builder.environment().keySet().removeIf(key -> key.startsWith("ALLURIS_") || key.equals("SPRING_PROFILES_ACTIVE"));
         builder.environment().putAll(env);
         try {
             return builder.start();

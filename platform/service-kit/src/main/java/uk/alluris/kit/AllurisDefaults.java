@@ -11,20 +11,30 @@ import org.springframework.core.io.ClassPathResource;
 /**
  * Adds {@code alluris-defaults.yml} as the lowest-precedence property source, so every service shares one set of
  * defaults (Kafka, MongoDB, SMTP, health, problem details) and keeps its own application.yml to a few lines.
- * Anything here is overridden by the service's own configuration and by the environment.
+ * Anything here is overridden by the service's own configuration and by the environment. In the local profile,
+ * {@code alluris-defaults-local.yml} (the kit's committed local secrets) comes just before it.
  */
 class AllurisDefaults implements EnvironmentPostProcessor {
 
     static final String RESOURCE = "alluris-defaults.yml";
+    static final String LOCAL_RESOURCE = "alluris-defaults-local.yml";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        // runs after Boot's config data, so the active profiles are known here
+        if (environment.matchesProfiles("local")) {
+            addLast(environment, LOCAL_RESOURCE);
+        }
+        addLast(environment, RESOURCE);
+    }
+
+    private static void addLast(ConfigurableEnvironment environment, String resource) {
         try {
-            for (PropertySource<?> source : new YamlPropertySourceLoader().load(RESOURCE, new ClassPathResource(RESOURCE))) {
+            for (PropertySource<?> source : new YamlPropertySourceLoader().load(resource, new ClassPathResource(resource))) {
                 environment.getPropertySources().addLast(source);
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + RESOURCE, e);
+            throw new IllegalStateException("cannot read " + resource, e);
         }
     }
 }

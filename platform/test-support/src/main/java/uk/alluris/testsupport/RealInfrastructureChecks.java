@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.testcontainers.junit.jupiter.Container;
@@ -15,9 +16,10 @@ import tools.jackson.databind.JsonNode;
 /**
  * The same service jar against real MongoDB (a replica set) and real Apache Kafka images. Subclasses carry
  * {@code @Testcontainers(disabledWithoutDocker = true)}, so this is skipped where there is no Docker engine and runs
- * wherever there is one.
+ * wherever there is one. The local profile gives it the service's committed local secrets.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
 public abstract class RealInfrastructureChecks {
 
     @Container

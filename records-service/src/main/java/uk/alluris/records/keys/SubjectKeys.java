@@ -1,12 +1,9 @@
 package uk.alluris.records.keys;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
 import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -32,19 +29,11 @@ public class SubjectKeys {
     private final Aead master;
     private final Clock clock;
 
-    /** @param masterKeyset the wrapping keyset in Tink's JSON form, or that JSON in base64 */
-    public SubjectKeys(MongoTemplate mongo, String masterKeyset, Clock clock) {
+    /** @param master the master keyset's AEAD, opened by the kit's Keysets (KMS-wrapped in production) */
+    public SubjectKeys(MongoTemplate mongo, Aead master, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
-        try {
-            AeadConfig.register();
-            String json = masterKeyset.strip().startsWith("{") ? masterKeyset
-                    : new String(Base64.getMimeDecoder().decode(masterKeyset.strip()), StandardCharsets.UTF_8);
-            this.master = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get())
-                    .getPrimitive(RegistryConfiguration.get(), Aead.class);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the records master keyset is not a valid Tink AEAD keyset", e);
-        }
+        this.master = master;
     }
 
     /** The subject's key, made on first use. */

@@ -1,12 +1,8 @@
 package uk.alluris.rights.contact;
 
 import com.google.crypto.tink.Aead;
-import com.google.crypto.tink.InsecureSecretKeyAccess;
 import com.google.crypto.tink.KeysetHandle;
-import com.google.crypto.tink.RegistryConfiguration;
-import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.google.crypto.tink.TinkProtoKeysetFormat;
-import com.google.crypto.tink.aead.AeadConfig;
 import com.google.crypto.tink.hybrid.HybridConfig;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -27,18 +23,15 @@ public class ContactSeal {
 
     private final Aead aead;
 
-    /** @param keyset a Tink keyset in its JSON form, or that JSON in base64 (easier to pass in an environment variable) */
-    public ContactSeal(String keyset) {
+    /** @param aead the contact keyset's AEAD, opened by the kit's Keysets (KMS-wrapped in production) */
+    public ContactSeal(Aead aead) {
         try {
-            AeadConfig.register();
+            // the export keys this seal wraps are hybrid (HPKE) keysets
             HybridConfig.register();
-            String json = keyset.strip().startsWith("{") ? keyset
-                    : new String(Base64.getDecoder().decode(keyset.strip()), StandardCharsets.UTF_8);
-            KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
-            this.aead = handle.getPrimitive(RegistryConfiguration.get(), Aead.class);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the contact keyset is not a valid Tink AEAD keyset", e);
+            throw new IllegalStateException("cannot register Tink's hybrid key types", e);
         }
+        this.aead = aead;
     }
 
     public String seal(UUID requestId, Contact contact) {

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import uk.alluris.kit.secrets.Keysets;
 import uk.alluris.rights.contact.ContactSeal;
 import uk.alluris.rights.deadline.StatutoryDeadlines;
 
@@ -27,8 +28,8 @@ class FanOutConfiguration {
     }
 
     @Bean
-    ContactSeal contactSeal(RightsProperties properties) {
-        return new ContactSeal(properties.contactKeyset());
+    ContactSeal contactSeal(RightsProperties properties, Keysets keysets) {
+        return new ContactSeal(keysets.aead("ALLURIS_RIGHTS_CONTACT_KEYSET", properties.contactKeyset()));
     }
 
     @Bean

@@ -1,0 +1,66 @@
+package uk.alluris.kit.secrets;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every secret and keyset the platform's deployables read, the one place that says which service needs which. Outside
+ * the local profile a service refuses to start while one of its own is missing, blank or a committed local value
+ * ({@link SecretsCheck}); the generator prints a fresh value for each ({@link SecretGenerator}).
+ *
+ * <p>Adding a secret is one line here (its variable, kind, the services that need it, what it protects), its bare
+ * {@code ${VARIABLE}} in the service's application.yml and its LOCAL DEFAULT in the service's application-local.yml.
+ */
+public enum PlatformSecret {
+
+    BLIND_INDEX("ALLURIS_BLIND_INDEX_SECRET", SecretKind.RANDOM, List.of(),
+            "blind indexes of emails and phones (how services find one person), verification-code hashes, sealed corrections"),
+    PAYMENT_WEBHOOK("ALLURIS_PAYMENT_WEBHOOK_SECRET", SecretKind.RANDOM, List.of("booking-service"),
+            "the payment processor's webhook signature (share it with the processor)"),
+    MARKETING_LINKS("ALLURIS_MARKETING_LINK_SECRET", SecretKind.RANDOM, List.of("marketing-service"),
+            "confirmation and unsubscribe links in mail"),
+    META_APP_SECRET("ALLURIS_META_APP_SECRET", SecretKind.RANDOM, List.of("marketing-service"),
+            "Meta Lead Ads webhook signatures (use the Meta app's secret when Meta sends leads)"),
+    META_VERIFY_TOKEN("ALLURIS_META_VERIFY_TOKEN", SecretKind.RANDOM, List.of("marketing-service"),
+            "the Meta webhook subscription check (give Meta the same value)"),
+    META_PAGE_ACCESS_TOKEN("ALLURIS_META_PAGE_ACCESS_TOKEN", SecretKind.RANDOM, List.of("marketing-service"),
+            "Graph API reads of lead details (use the Meta page's token when Meta sends leads)"),
+    RECORDS_MASTER_KEYSET("ALLURIS_RECORDS_MASTER_KEYSET", SecretKind.AEAD_KEYSET, List.of("records-service"),
+            "every subject's clinical-data key (wraps them; a database copy is unreadable without it)"),
+    RIGHTS_CONTACT_KEYSET("ALLURIS_RIGHTS_CONTACT_KEYSET", SecretKind.AEAD_KEYSET, List.of("rights-request-service"),
+            "requesters' contact details, pending corrections and access-bundle keys at rest");
+
+    private final String variable;
+    private final SecretKind kind;
+    private final List<String> services;
+    private final String protects;
+
+    PlatformSecret(String variable, SecretKind kind, List<String> services, String protects) {
+        this.variable = variable;
+        this.kind = kind;
+        this.services = services;
+        this.protects = protects;
+    }
+
+    public String variable() {
+        return variable;
+    }
+
+    public SecretKind kind() {
+        return kind;
+    }
+
+    public String protects() {
+        return protects;
+    }
+
+    /** Whether the named service needs it (no services listed: every service, through the kit). */
+    public boolean neededBy(String service) {
+        return services.isEmpty() || services.contains(service);
+    }
+
+    /** The secrets one service must be given. */
+    public static List<PlatformSecret> of(String service) {
+        return Arrays.stream(values()).filter(secret -> secret.neededBy(service)).toList();
+    }
+}
