@@ -15,4 +15,6 @@ public interface Clients extends MongoRepository<Client, UUID> {
     boolean existsByEmailIndex(String emailIndex);
 
     List<Client> findByEmailIndex(String emailIndex);
+
+    List<Client> findByPhoneIndex(String phoneIndex);
 }
