@@ -35,7 +35,11 @@ public final class UnfinishedChunkedBody {
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = new byte[8192];
             Arrays.fill(chunk, (byte) 'x');
+            InputStream in = socket.getInputStream();
             for (int sent = 0; sent < bytes; sent += chunk.length) {
+                if (in.available() > 0) {
+                    break; // answered already: sending more would only make the server reset the connection
+                }
                 try {
                     out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
                     out.write(chunk);
@@ -45,7 +49,7 @@ public final class UnfinishedChunkedBody {
                     break; // the server stopped reading and closed: its answer is already on its way
                 }
             }
-            return read(socket.getInputStream());
+            return read(in);
         } catch (SocketTimeoutException e) {
             return new ServiceCalls.Answer(0, "", "no answer while the body was still open: the server waited for it");
         } catch (IOException e) {
