@@ -28,7 +28,11 @@ final class RunningPlatform {
     static final String STAFF_PASSWORD = "system-test-local-password";
     /** The lead partner "acme"'s webhook secret in these tests. */
     static final String PARTNER_SECRET = "system-test-acme-lead-secret";
-    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
+    /** The payment processor's webhook secret in these tests. */
+    static final String PAYMENT_SECRET = "system-test-payment-processor-secret";
+    /** Overridable (-Dalluris.system-tests.startup-limit=PT10M) for a machine busy with other builds. */
+    private static final Duration STARTUP_LIMIT = Duration.parse(
+            System.getProperty("alluris.system-tests.startup-limit", "PT4M"));
     private static RunningPlatform instance;
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -99,6 +103,7 @@ final class RunningPlatform {
             // links in mail (double opt-in, unsubscribe, the access bundle) point at this platform's gateway
             env.put("ALLURIS_PUBLIC_BASE_URL", gatewayUrl());
             env.put("ALLURIS_PARTNER_ACME_SECRET", PARTNER_SECRET);
+            env.put("ALLURIS_PAYMENT_WEBHOOK_SECRET", PAYMENT_SECRET);
             environments.put(name, env);
             processes.put(name, launch(name, env));
         });

@@ -1,6 +1,9 @@
 package uk.alluris.booking.payments;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -13,8 +16,28 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document("payments")
 public class Payment {
 
+    /**
+     * Where a payment stands, in the order a payment moves: {@code PENDING < FAILED < PAID < REFUNDED}. The processor's
+     * notifications may arrive late, out of order or replayed, so a status only ever moves forward in this order: a
+     * failed attempt may still be followed by a successful one, but nothing takes a paid payment back to failed or
+     * pending, nor a refunded one back to paid.
+     */
     public enum Status {
-        PENDING, PAID, REFUNDED, FAILED
+        PENDING, FAILED, PAID, REFUNDED;
+
+        /** Whether moving from this status to {@code next} goes forward. */
+        public boolean movesForwardTo(Status next) {
+            return next.ordinal() > ordinal();
+        }
+
+        /** The statuses from which {@code next} is a step forward. */
+        static List<Status> before(Status next) {
+            return Arrays.stream(values()).filter(s -> s.movesForwardTo(next)).toList();
+        }
+    }
+
+    /** One notification from the processor: applied, or kept with the reason it was not. */
+    public record ProcessorNotice(Status status, String eventId, boolean applied, String reason, Instant receivedAt) {
     }
 
     @Id
@@ -26,6 +49,7 @@ public class Payment {
     Status status;
     String processorReference;
     Instant recordedAt;
+    List<ProcessorNotice> processorNotices = new ArrayList<>();
 
     static Payment record(UUID appointmentId, UUID clientId, long amountPence, Status status, String processorReference,
             Instant now) {
@@ -38,11 +62,6 @@ public class Payment {
         payment.processorReference = processorReference;
         payment.recordedAt = now;
         return payment;
-    }
-
-    /** The processor's word on the payment (a redelivered notification sets the same status again). */
-    void statusFromProcessor(Status newStatus) {
-        status = newStatus;
     }
 
     public UUID id() {
@@ -71,5 +90,9 @@ public class Payment {
 
     public Instant recordedAt() {
         return recordedAt;
+    }
+
+    public List<ProcessorNotice> processorNotices() {
+        return processorNotices == null ? List.of() : List.copyOf(processorNotices);
     }
 }

@@ -33,11 +33,11 @@ class PaymentController {
     }
 
     record PaymentView(UUID id, UUID appointmentId, UUID clientId, long amountPence, Payment.Status status,
-            String processorReference, Instant recordedAt) {
+            String processorReference, Instant recordedAt, List<Payment.ProcessorNotice> processorNotices) {
 
         static PaymentView of(Payment p) {
             return new PaymentView(p.id(), p.appointmentId(), p.clientId(), p.amountPence(), p.status(),
-                    p.processorReference(), p.recordedAt());
+                    p.processorReference(), p.recordedAt(), p.processorNotices());
         }
     }
 

@@ -30,6 +30,7 @@ import uk.alluris.kit.identity.BlindIndexProperties;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.identity.Normalisation;
 import uk.alluris.kit.privacy.Corrections;
+import uk.alluris.kit.privacy.IdentifierClaims;
 import uk.alluris.kit.privacy.PersonalDataExport;
 import uk.alluris.kit.privacy.PrivacyActions;
 import uk.alluris.kit.privacy.Restrictions;
@@ -164,9 +165,8 @@ class BookingPrivacy implements PrivacyActions {
      * indexes recomputed, so the person is found by the new details and no longer by the old ones. Every value is
      * checked before anything is written; one that is not valid (an address or number the platform cannot normalise)
      * changes nothing and fails the request, which the binder retries and then parks in the DLQ, where staff see it.
-     * A corrected email address or phone number that already belongs to another client's profile is not applied (two
-     * people must never share a blind index, and a correction must not make one person findable as another); the
-     * other corrections still are. A restricted person stays restricted under their
+     * A corrected email address or phone number that already belongs to another client's profile is not applied
+     * ({@link IdentifierClaims}); the other corrections still are. A restricted person stays restricted under their
      * new details.
      */
     @Override
@@ -180,20 +180,17 @@ class BookingPrivacy implements PrivacyActions {
         }
         List<Client> found = matching(subject);
         Set<UUID> theirs = found.stream().map(Client::id).collect(Collectors.toSet());
-        if (email != null && clients.findByEmailIndex(indexer.email(email)).stream()
-                .anyMatch(other -> !theirs.contains(other.id()))) {
-            log.warn("rectification: the corrected email address is another client's; left unchanged on {} profile(s)",
-                    found.size());
-            email = null;
+        IdentifierClaims.Applicable applicable = IdentifierClaims.unclaimed(email == null ? null : indexer.email(email),
+                phone == null ? null : indexer.phone(phone), theirs, index -> ids(clients.findByEmailIndex(index)),
+                index -> ids(clients.findByPhoneIndex(index)));
+        if (!applicable.refused().isEmpty()) {
+            log.warn("rectification: corrected {} identifies another client; left unchanged on {} profile(s)",
+                    applicable.refused(), found.size());
         }
-        if (phone != null && clients.findByPhoneIndex(indexer.phone(phone)).stream()
-                .anyMatch(other -> !theirs.contains(other.id()))) {
-            log.warn("rectification: the corrected phone number is another client's; left unchanged on {} profile(s)",
-                    found.size());
-            phone = null;
-        }
-        String emailIndex = email == null ? null : indexer.email(email);
-        String phoneIndex = phone == null ? null : indexer.phone(phone);
+        String emailIndex = applicable.emailIndex();
+        String phoneIndex = applicable.phoneIndex();
+        email = emailIndex == null ? null : email;
+        phone = phoneIndex == null ? null : phone;
         boolean anything = fullName != null || email != null || phone != null || corrections.dateOfBirth() != null;
         if (!anything) {
             return List.of(CategoryOutcome.counted(PROFILE, Outcome.RECTIFIED, 0));
@@ -221,6 +218,10 @@ class BookingPrivacy implements PrivacyActions {
 
     private static Set<String> union(List<String> given, Stream<String> held) {
         return Stream.concat(given.stream(), held).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    private static Set<UUID> ids(List<Client> holders) {
+        return holders.stream().map(Client::id).collect(Collectors.toSet());
     }
 
     private static List<String> listOfNullable(String value) {

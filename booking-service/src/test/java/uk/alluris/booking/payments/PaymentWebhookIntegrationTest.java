@@ -10,13 +10,16 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 import uk.alluris.kit.webhook.WebhookSignature;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;
+import uk.alluris.testsupport.UnfinishedChunkedBody;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 /** The payment processor's webhook: let in by its signature alone, refused (and nothing stored) without a good one. */
@@ -56,6 +59,129 @@ class PaymentWebhookIntegrationTest {
         assertThat(deliver(unknown, processor.header(unknown))).isEqualTo(404);
     }
 
+    @Test
+    void theSameSignedNotificationReplayedInsideTheWindowHasNoSecondEffect() throws Exception {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String reference = reference();
+        String payment = pendingPayment(calls, reference);
+        byte[] paid = notification(reference, "PAID", null);
+        String paidHeader = processor.header(paid);
+        assertThat(deliver(paid, paidHeader)).isEqualTo(200);
+        assertThat(deliver(notification(reference, "REFUNDED", null), signedLater(notification(reference, "REFUNDED",
+                null)))).isEqualTo(200);
+
+        HttpResponse<String> replayed = send(paid, paidHeader);
+
+        assertThat(replayed.statusCode()).isEqualTo(200);
+        assertThat(replayed.body()).contains("\"applied\":false");
+        JsonNode after = calls.get("/api/bookings/payments/" + payment, reception).json();
+        assertThat(after.path("status").asString()).isEqualTo("REFUNDED");
+        assertThat(after.path("processorNotices")).hasSize(2);
+    }
+
+    @Test
+    void oneProcessorEventIdIsTakenOnceHoweverOftenItIsSignedAndSent() throws Exception {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String reference = reference();
+        String payment = pendingPayment(calls, reference);
+        String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
+        byte[] failed = notification(reference, "FAILED", eventId);
+
+        assertThat(deliver(failed, processor.header(failed))).isEqualTo(200);
+        assertThat(deliver(failed, signedLater(failed))).isEqualTo(200);
+
+        JsonNode after = calls.get("/api/bookings/payments/" + payment, reception).json();
+        assertThat(after.path("status").asString()).isEqualTo("FAILED");
+        assertThat(after.path("processorNotices")).hasSize(1);
+        assertThat(after.path("processorNotices").get(0).path("eventId").asString()).isEqualTo(eventId);
+    }
+
+    @Test
+    void aLaterValidlySignedNotificationCannotMoveAStatusBackwardsAndTheReasonIsKept() throws Exception {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String reference = reference();
+        String payment = pendingPayment(calls, reference);
+        byte[] refunded = notification(reference, "REFUNDED", "evt_r_" + UUID.randomUUID());
+        assertThat(deliver(refunded, processor.header(refunded))).isEqualTo(200);
+
+        byte[] paid = notification(reference, "PAID", "evt_p_" + UUID.randomUUID());
+        HttpResponse<String> late = send(paid, processor.header(paid));
+        byte[] pending = notification(reference, "PENDING", "evt_q_" + UUID.randomUUID());
+        HttpResponse<String> backToStart = send(pending, processor.header(pending));
+
+        assertThat(late.statusCode()).isEqualTo(200);
+        assertThat(late.body()).contains("\"applied\":false").contains("never moves backwards");
+        assertThat(backToStart.statusCode()).isEqualTo(200);
+        JsonNode after = calls.get("/api/bookings/payments/" + payment, reception).json();
+        assertThat(after.path("status").asString()).isEqualTo("REFUNDED");
+        assertThat(after.path("processorNotices")).hasSize(3);
+        assertThat(after.path("processorNotices").get(1).path("applied").asBoolean()).isFalse();
+        assertThat(after.path("processorNotices").get(1).path("reason").asString())
+                .contains("never moves backwards").contains("REFUNDED");
+    }
+
+    @Test
+    void aFailedPaymentMayStillBePaidButAPaidOneNeverFails() throws Exception {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String reference = reference();
+        String payment = pendingPayment(calls, reference);
+
+        for (String status : List.of("FAILED", "PAID", "FAILED", "PENDING")) {
+            byte[] body = notification(reference, status, "evt_" + UUID.randomUUID().toString().replace("-", ""));
+            assertThat(deliver(body, processor.header(body))).isEqualTo(200);
+        }
+
+        assertThat(calls.get("/api/bookings/payments/" + payment, reception).json().path("status").asString())
+                .isEqualTo("PAID");
+    }
+
+    @Test
+    void aCorrectlySignedNotificationThatIsNotJsonOfTheShapeIsA400ProblemAndChangesNothing() throws Exception {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String reference = reference();
+        String payment = pendingPayment(calls, reference);
+
+        for (String text : List.of("not json", "{\"processorReference\":", "[1,2]", "\"PAID\"", "",
+                "{\"processorReference\":\"" + reference + "\",\"status\":\"SHIPPED\"}",
+                "{\"processorReference\":\"" + reference + "\",\"status\":\"PAID\",\"eventId\":\"<x>\"}")) {
+            byte[] body = text.getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> answer = send(body, processor.header(body));
+            assertThat(answer.statusCode()).as(text + " -> " + answer.body()).isEqualTo(400);
+            assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        assertThat(calls.get("/api/bookings/payments/" + payment, reception).json().path("status").asString())
+                .isEqualTo("PENDING");
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413BeforeItsSignatureIsCheckedWhetherDeclaredOrChunked() throws Exception {
+        byte[] huge = ("{\"padding\":\"" + "x".repeat(PaymentWebhook.MAX_BODY) + "\"}").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> declared = send(huge, processor.header(huge));
+        ServiceCalls.Answer chunked = UnfinishedChunkedBody.post("127.0.0.1", port, "/webhooks/payments",
+                PaymentWebhook.MAX_BODY + 4096);
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(chunked.status()).as(chunked.text()).isEqualTo(413);
+        assertThat(chunked.isProblem()).isTrue();
+    }
+
+    private static String reference() {
+        return "pi_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    private static byte[] notification(String reference, String status, String eventId) {
+        return ("{\"processorReference\":\"" + reference + "\",\"status\":\"" + status + "\""
+                + (eventId == null ? "" : ",\"eventId\":\"" + eventId + "\"") + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Signed a little later than now (still inside the window), as a separate delivery is. */
+    private String signedLater(byte[] body) {
+        long t = Clock.systemUTC().instant().getEpochSecond() + 7;
+        return "t=" + t + ",v1=" + processor.sign(t, body);
+    }
+
     private String pendingPayment(ServiceCalls calls, String reference) {
         String client = calls.post("/api/bookings/clients", """
                 {"fullName":"Pay Person","email":"pay-%s@example.com","dateOfBirth":"1990-01-01"}
@@ -69,11 +195,15 @@ class PaymentWebhookIntegrationTest {
     }
 
     private int deliver(byte[] body, String signatureHeader) throws Exception {
+        return send(body, signatureHeader).statusCode();
+    }
+
+    private HttpResponse<String> send(byte[] body, String signatureHeader) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/webhooks/payments"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signatureHeader != null) {
             request.header(WebhookSignature.HEADER, signatureHeader);
         }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

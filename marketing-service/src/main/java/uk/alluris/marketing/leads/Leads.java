@@ -13,5 +13,9 @@ public interface Leads extends MongoRepository<Lead, String> {
     List<Lead> findMatching(Collection<UUID> subscriberIds, Collection<String> emailIndexes,
             Collection<String> phoneIndexes);
 
+    List<Lead> findByEmailIndex(String emailIndex);
+
+    List<Lead> findByPhoneIndex(String phoneIndex);
+
     long countBySourceAndStatus(String source, Lead.Status status);
 }

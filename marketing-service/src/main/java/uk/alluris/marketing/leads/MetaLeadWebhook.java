@@ -1,5 +1,6 @@
 package uk.alluris.marketing.leads;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -11,7 +12,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,12 +20,14 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.kit.webhook.BoundedBody;
 import uk.alluris.marketing.MarketingProperties;
 
 /**
  * Meta Lead Ads' webhook. {@code GET} answers Meta's subscription check (echoes {@code hub.challenge} when
- * {@code hub.verify_token} is ours). {@code POST} is let in by Meta's signature over the raw body alone, checked
- * before the body is read; it carries lead ids only ({@code entry[].changes[].value.leadgen_id}, field
+ * {@code hub.verify_token} is ours). {@code POST} is let in by Meta's signature over the raw body alone, read through
+ * a bounded stream ({@value #MAX_BODY} bytes, 413 beyond) and checked before the body is parsed; it carries lead ids
+ * only ({@code entry[].changes[].value.leadgen_id}, field
  * {@code leadgen}), which are recorded and answered at once, their fields fetched from the Graph API afterwards.
  * Meta repeats deliveries: one lead id is one lead.
  */
@@ -33,6 +35,8 @@ import uk.alluris.marketing.MarketingProperties;
 @RequestMapping("/webhooks/meta/leads")
 class MetaLeadWebhook {
 
+    /** Meta batches changes into one delivery; even a large batch of lead ids stays far below this. */
+    static final int MAX_BODY = 256 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MetaSignature signature;
@@ -63,7 +67,8 @@ class MetaLeadWebhook {
 
     @PostMapping
     Map<String, Object> delivery(@RequestHeader(name = MetaSignature.HEADER, required = false) String header,
-            @RequestBody byte[] body) {
+            HttpServletRequest request) {
+        byte[] body = BoundedBody.read(request, MAX_BODY);
         signature.verify(header, body);
         JsonNode delivery;
         try {

@@ -1,5 +1,6 @@
 package uk.alluris.marketing.leads;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Valid;
@@ -18,11 +19,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -31,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.identity.Normalisation;
 import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.kit.webhook.BoundedBody;
+import uk.alluris.kit.webhook.WebhookDeliveries;
 import uk.alluris.kit.webhook.WebhookSignature;
 import uk.alluris.marketing.MarketingProperties;
 import uk.alluris.marketing.subscribers.MarketingChannel;
@@ -38,12 +41,16 @@ import uk.alluris.marketing.subscribers.MarketingChannel;
 /**
  * Leads from any other partner, complete: {@code POST /webhooks/leads/{partner}}, signed with that partner's secret
  * ({@code X-Signature: t=<unix seconds>,v1=<HMAC-SHA256 of "t.body">}, older than 5 minutes refused as a replay). An
- * unknown partner is a 404 problem; a bad signature a 401 and nothing is stored; bad input a 400. The answer is the
- * same whatever became of the lead (stored, repeated, dropped): a partner does not learn who objected.
+ * unknown partner is a 404 problem; the body is read through a bounded stream ({@value #MAX_BODY} bytes, 413 beyond)
+ * before its signature is checked; a bad signature is a 401 and nothing is stored; bad input a 400. The same signed
+ * delivery sent again inside the signature window is taken once, and one lead id is one lead. The answer is the same
+ * whatever became of the lead (stored, repeated, replayed, dropped): a partner does not learn who objected.
  */
 @RestController
 class PartnerLeadWebhook {
 
+    /** One lead is a few kilobytes at most (the consent wording included). */
+    static final int MAX_BODY = 64 * 1024;
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -63,23 +70,26 @@ class PartnerLeadWebhook {
     private final LeadIntake intake;
     private final BlindIndexer indexer;
     private final Validator validator;
+    private final WebhookDeliveries deliveries;
 
     PartnerLeadWebhook(MarketingProperties properties, LeadIntake intake, BlindIndexer indexer, Validator validator,
-            Clock clock) {
+            MongoTemplate mongo, Clock clock) {
         properties.partners().forEach((name, partner) -> partners.put(name, new WebhookSignature(partner.secret(), clock)));
         this.intake = intake;
         this.indexer = indexer;
         this.validator = validator;
+        this.deliveries = new WebhookDeliveries(mongo, clock);
     }
 
     @PostMapping("/webhooks/leads/{partner}")
     ResponseEntity<Map<String, String>> delivery(@PathVariable String partner,
-            @RequestHeader(name = WebhookSignature.HEADER, required = false) String header, @RequestBody byte[] body) {
+            @RequestHeader(name = WebhookSignature.HEADER, required = false) String header, HttpServletRequest request) {
         WebhookSignature signature = partners.get(partner);
         if (signature == null) {
             throw ProblemException.notFound("lead partner " + (partner.matches("[a-z0-9-]{1,40}") ? partner : "(unnamed)"));
         }
-        signature.verify(header, body);
+        byte[] body = BoundedBody.read(request, MAX_BODY);
+        long signedAt = signature.verify(header, body);
         PartnerLead lead = read(body);
         // malformed contact details are the partner's error (a 400), not a lead without contact
         Normalisation.email(lead.email());
@@ -95,8 +105,16 @@ class PartnerLeadWebhook {
         if (Boolean.TRUE.equals(lead.consent().sms())) {
             consents.add(MarketingChannel.SMS);
         }
-        intake.acceptComplete(id, source, lead.leadId(), lead.formId(), lead.capturedAt(),
-                new LeadIntake.Details(lead.email(), lead.phone(), lead.fullName(), consents, lead.consentText()));
+        String delivery = WebhookDeliveries.signedKey(source, signedAt, body);
+        if (deliveries.firstTime(delivery)) {
+            try {
+                intake.acceptComplete(id, source, lead.leadId(), lead.formId(), lead.capturedAt(),
+                        new LeadIntake.Details(lead.email(), lead.phone(), lead.fullName(), consents, lead.consentText()));
+            } catch (RuntimeException e) {
+                deliveries.forget(delivery);
+                throw e;
+            }
+        }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "received"));
     }
 

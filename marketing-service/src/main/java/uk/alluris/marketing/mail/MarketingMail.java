@@ -46,13 +46,18 @@ public class MarketingMail implements DisposableBean {
         this.properties = properties;
     }
 
-    /** The confirmation link for a pending sign-up, sent in the background (a failure is logged, not thrown). */
+    /**
+     * The confirmation link for a pending sign-up, sent in the background (a failure is logged, not thrown). Nothing
+     * the form said reaches the mail but a plain first name ({@link PlainFirstName}).
+     */
     public void sendConfirmationSoon(String to, String fullName, String confirmationToken) {
+        String firstName = PlainFirstName.of(fullName);
         String link = properties.publicBaseUrl() + CONFIRM_PATH + "?token=" + encode(confirmationToken);
         String text = """
                 Hello%s,
 
                 Please confirm that you would like to hear from Dr Alluris Aesthetics (news, offers and updates):
+                open this link and press the button on the page.
 
                 %s
 
@@ -60,7 +65,7 @@ public class MarketingMail implements DisposableBean {
                 added to any list.
 
                 Dr Alluris Aesthetics, 3rd Floor, 45 Albemarle Street, London W1S 4JL
-                """.formatted(fullName == null ? "" : " " + fullName, link, properties.confirmationValidFor().toHours());
+                """.formatted(firstName == null ? "" : " " + firstName, link, properties.confirmationValidFor().toHours());
         background.execute(() -> {
             try {
                 send(to, "Please confirm your subscription", text, null);

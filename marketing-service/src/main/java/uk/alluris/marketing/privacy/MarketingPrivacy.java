@@ -5,19 +5,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
-import uk.alluris.kit.identity.BlindIndexer;
-import uk.alluris.kit.identity.Normalisation;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.PersonalDataExport;
 import uk.alluris.kit.privacy.PrivacyActions;
@@ -41,7 +37,8 @@ import uk.alluris.marketing.suppression.SuppressionList;
  * memberships, sign-ups awaiting confirmation, leads and the record of campaigns sent to them, and suppresses their
  * blind indexes; an objection unsubscribes everywhere, ends every lead's consent and suppresses; a restriction keeps
  * the person from being added or sent anything until it is lifted; access exports their subscriptions, leads (with
- * the consent evidence) and the campaigns they received; rectification corrects subscribers and leads.
+ * the consent evidence) and the campaigns they received; rectification corrects subscribers and leads
+ * ({@link CorrectingDetails}).
  * <p>
  * Each action writes the suppression entries before it deletes or unsubscribes, and every write is keyed by a blind
  * index or a record id: a request handled again after a crash finishes the job without doing anything twice.
@@ -80,11 +77,11 @@ class MarketingPrivacy implements PrivacyActions {
     private final CampaignSends sends;
     private final SuppressionList suppression;
     private final Restrictions restrictions;
-    private final BlindIndexer indexer;
+    private final CorrectingDetails correcting;
     private final Clock clock;
 
     MarketingPrivacy(Subscribers subscribers, PendingSubscriptions pending, Leads leads, Campaigns campaigns,
-            CampaignSends sends, SuppressionList suppression, Restrictions restrictions, BlindIndexer indexer,
+            CampaignSends sends, SuppressionList suppression, Restrictions restrictions, CorrectingDetails correcting,
             Clock clock) {
         this.subscribers = subscribers;
         this.pending = pending;
@@ -93,7 +90,7 @@ class MarketingPrivacy implements PrivacyActions {
         this.sends = sends;
         this.suppression = suppression;
         this.restrictions = restrictions;
-        this.indexer = indexer;
+        this.correcting = correcting;
         this.clock = clock;
     }
 
@@ -208,59 +205,12 @@ class MarketingPrivacy implements PrivacyActions {
                 .category(CAMPAIGNS_EXPORT, received).build();
     }
 
-    /**
-     * Corrects the name, email and phone on every subscriber, sign-up awaiting confirmation and lead of the person,
-     * with the blind indexes that follow. A person suppressed for good stays suppressed under the corrected details
-     * too. Marketing holds no date of birth.
-     */
+    /** Corrects subscribers, sign-ups awaiting confirmation and leads ({@link CorrectingDetails}). */
     @Override
     public List<CategoryOutcome> rectify(SubjectIdentifiers subject, Corrections corrections) {
-        String email = corrections.email() == null ? null : Normalisation.email(corrections.email());
-        String emailIndex = email == null ? null : indexer.email(email);
-        String phone = corrections.phone() == null ? null : indexer.normalisePhone(corrections.phone());
-        String phoneIndex = phone == null ? null : indexer.phone(phone);
         List<Subscriber> found = matching(subject);
-        List<Lead> theirLeads = leadsMatching(subject, found);
-        List<PendingSubscription> signUps = pendingMatching(subject, found);
-        carrySuppression(subject, found, theirLeads, emailIndex, phoneIndex);
-        int rectifiedSubscribers = 0;
-        for (Subscriber s : found) {
-            if (s.rectify(corrections.fullName(), email, emailIndex, phone, phoneIndex)) {
-                subscribers.save(s);
-                rectifiedSubscribers++;
-            }
-        }
-        for (PendingSubscription p : signUps) {
-            if (p.rectify(corrections.fullName(), email, emailIndex, phone, phoneIndex)) {
-                pending.save(p);
-                rectifiedSubscribers++;
-            }
-        }
-        int rectifiedLeads = 0;
-        for (Lead lead : theirLeads) {
-            if (lead.rectify(corrections.fullName(), email, emailIndex, phone, phoneIndex)) {
-                leads.save(lead);
-                rectifiedLeads++;
-            }
-        }
-        return List.of(CategoryOutcome.counted(SUBSCRIBERS, Outcome.RECTIFIED, rectifiedSubscribers),
-                CategoryOutcome.counted(LEADS, Outcome.RECTIFIED, rectifiedLeads));
-    }
-
-    /** A person suppressed for good under their old details is suppressed under the corrected ones too. */
-    private void carrySuppression(SubjectIdentifiers subject, List<Subscriber> found, List<Lead> theirLeads,
-            String emailIndex, String phoneIndex) {
-        if (emailIndex == null && phoneIndex == null) {
-            return;
-        }
-        Set<SuppressionEntry.Reason> reasons = new LinkedHashSet<>();
-        for (String index : Stream.concat(emails(subject, found, theirLeads).stream(),
-                phones(subject, found, theirLeads).stream()).toList()) {
-            reasons.addAll(suppression.reasonsFor(index, null));
-        }
-        reasons.stream().filter(SuppressionEntry.Reason::lasting).findFirst().ifPresent(reason -> suppression.suppress(
-                emailIndex == null ? List.of() : List.of(emailIndex), phoneIndex == null ? List.of() : List.of(phoneIndex),
-                reason));
+        return correcting.correct(new CorrectingDetails.Theirs(subject, found, leadsMatching(subject, found),
+                pendingMatching(subject, found)), corrections);
     }
 
     /**
@@ -275,12 +225,12 @@ class MarketingPrivacy implements PrivacyActions {
         return emails.size() + phones.size();
     }
 
-    private static List<String> emails(SubjectIdentifiers subject, List<Subscriber> found, List<Lead> theirLeads) {
+    static List<String> emails(SubjectIdentifiers subject, List<Subscriber> found, List<Lead> theirLeads) {
         return Stream.of(subject.emailIndexes().stream(), found.stream().map(Subscriber::emailIndex),
                 theirLeads.stream().map(Lead::emailIndex)).flatMap(s -> s).filter(Objects::nonNull).distinct().toList();
     }
 
-    private static List<String> phones(SubjectIdentifiers subject, List<Subscriber> found, List<Lead> theirLeads) {
+    static List<String> phones(SubjectIdentifiers subject, List<Subscriber> found, List<Lead> theirLeads) {
         return Stream.of(subject.phoneIndexes().stream(), found.stream().map(Subscriber::phoneIndex),
                 theirLeads.stream().map(Lead::phoneIndex)).flatMap(s -> s).filter(Objects::nonNull).distinct().toList();
     }

@@ -22,7 +22,9 @@ import uk.alluris.marketing.suppression.MarketingEligibility;
 /**
  * Public sign-up with double opt-in. A sign-up only sends a confirmation link; nobody is a subscriber, nor sent any
  * marketing, until they use it. The answer to a sign-up is the same whoever signs up: a suppressed or restricted
- * address gets it too, with nothing sent and nothing stored, so the form cannot be used to learn who objected.
+ * address gets it too, with nothing sent and nothing stored, so the form cannot be used to learn who objected; so does
+ * an address that has had its {@value ConfirmationMailQuota#PER_DAY} confirmation mails today, so the form cannot be
+ * used to flood anyone's inbox.
  */
 @Service
 class DoubleOptIn {
@@ -46,10 +48,12 @@ class DoubleOptIn {
     private final SignedLinks links;
     private final MarketingMail mail;
     private final MarketingProperties properties;
+    private final ConfirmationMailQuota quota;
     private final Clock clock;
 
     DoubleOptIn(PendingSubscriptions pending, Enrolment enrolment, MarketingEligibility eligibility, BlindIndexer indexer,
-            SignedLinks links, MarketingMail mail, MarketingProperties properties, Clock clock) {
+            SignedLinks links, MarketingMail mail, MarketingProperties properties, ConfirmationMailQuota quota,
+            Clock clock) {
         this.pending = pending;
         this.enrolment = enrolment;
         this.eligibility = eligibility;
@@ -57,6 +61,7 @@ class DoubleOptIn {
         this.links = links;
         this.mail = mail;
         this.properties = properties;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -73,6 +78,10 @@ class DoubleOptIn {
             log.info("sign-up not taken: the person may not be marketed to");
             return;
         }
+        if (!quota.take(contact.emailIndex())) {
+            log.info("sign-up not taken: the address has had today's confirmation mails");
+            return;
+        }
         List<String> lists = request.lists() == null || request.lists().isEmpty() ? List.of(properties.defaultList())
                 : request.lists().stream().distinct().toList();
         Instant now = clock.instant();
@@ -84,13 +93,22 @@ class DoubleOptIn {
     }
 
     /**
+     * Whether the sign-up a link names is already confirmed; changes nothing.
+     *
+     * @throws uk.alluris.kit.problem.ProblemException 400 for a forged link, 410 for an expired one, 404 for a sign-up
+     *     no longer waiting
+     */
+    boolean isConfirmed(String token) {
+        return waiting(links.openConfirmation(token)).confirmedAt() != null;
+    }
+
+    /**
      * Confirms the sign-up a link names: the person becomes a subscriber with consent for the channels they chose,
      * and the consent ledger is told. Using the link again changes nothing.
      */
     Confirmation confirm(String token) {
         UUID id = links.openConfirmation(token);
-        PendingSubscription sign = pending.findById(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
-                "Not found", "this sign-up is no longer waiting for confirmation; please sign up again"));
+        PendingSubscription sign = waiting(id);
         if (sign.confirmedAt() != null) {
             return new Confirmation(sign.subscriberId, true);
         }
@@ -107,6 +125,11 @@ class DoubleOptIn {
         sign.confirmed(subscriber.id(), now);
         pending.save(sign);
         return new Confirmation(subscriber.id(), false);
+    }
+
+    private PendingSubscription waiting(UUID id) {
+        return pending.findById(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND, "Not found",
+                "this sign-up is no longer waiting for confirmation; please sign up again"));
     }
 
     /** Sign-ups never confirmed (and the traces of confirmed ones) go once their link has expired. */

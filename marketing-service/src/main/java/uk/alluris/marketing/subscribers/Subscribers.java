@@ -20,6 +20,8 @@ public interface Subscribers extends MongoRepository<Subscriber, UUID> {
 
     List<Subscriber> findByEmailIndex(String emailIndex);
 
+    List<Subscriber> findByPhoneIndex(String phoneIndex);
+
     /** A campaign's audience before the per-person checks: everyone on the list. */
     @Query(value = "{ lists: ?0 }", sort = "{ _id: 1 }")
     List<Subscriber> findByList(String list);

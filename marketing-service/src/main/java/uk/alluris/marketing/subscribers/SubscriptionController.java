@@ -10,18 +10,24 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+import uk.alluris.marketing.mail.MarketingMail;
 import uk.alluris.marketing.web.Pages;
 
 /**
- * The public sign-up form's endpoints (no sign-in): sign up, then confirm from the mailed link. A sign-up is always
- * answered 202 with the same words, whoever it names.
+ * The public sign-up form's endpoints (no sign-in): sign up, then confirm from the mailed link (its page's button
+ * POSTs; a GET changes nothing). A sign-up is always answered 202 with the same words, whoever it names, whether or
+ * not a mail leaves.
  */
 @RestController
 @RequestMapping("/api/marketing/subscriptions")
@@ -57,17 +63,51 @@ class SubscriptionController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "pending", "message", ACCEPTED));
     }
 
-    /** The link in the mail, opened in a browser: confirms and says so in a small page. */
+    /**
+     * The link in the mail, opened in a browser — or by a mail scanner or a link preview, which follow links without
+     * anyone asking: so it only shows a page whose button POSTs, and subscribes nobody. A forged, expired or unknown
+     * link is a problem answer here already, so the person learns it before pressing anything.
+     */
     @GetMapping("/confirm")
-    ResponseEntity<String> confirmFromLink(@RequestParam String token) {
-        DoubleOptIn.Confirmation done = optIn.confirm(token);
-        return Pages.html(done.alreadyConfirmed() ? "You are already subscribed" : "You are subscribed",
-                "Thank you for confirming. You can leave at any time with the unsubscribe link in every message.", null);
+    ResponseEntity<String> confirmationPage(@RequestParam String token) {
+        if (optIn.isConfirmed(token)) {
+            return Pages.html("You are already subscribed",
+                    "Thank you: this subscription is confirmed. You can leave at any time with the unsubscribe link in "
+                            + "every message.", null);
+        }
+        String form = """
+                <form method="post" action="%s?token=%s">
+                <button type="submit">Yes, subscribe me</button></form>
+                """.formatted(MarketingMail.CONFIRM_PATH, HtmlUtils.htmlEscape(token));
+        return Pages.html("Confirm your subscription", "Press the button to confirm that you would like news, offers "
+                + "and updates from Dr Alluris Aesthetics. Nothing happens until you do.", form);
     }
 
+    /**
+     * Confirms: the button on the page (a browser, answered with a page) or an API caller (answered in JSON). Using
+     * the link again changes nothing.
+     */
     @PostMapping("/confirm")
-    Map<String, Object> confirm(@RequestParam String token) {
+    ResponseEntity<?> confirm(@RequestParam String token,
+            @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         DoubleOptIn.Confirmation done = optIn.confirm(token);
-        return Map.of("status", "confirmed", "alreadyConfirmed", done.alreadyConfirmed());
+        if (wantsPage(accept)) {
+            return Pages.html(done.alreadyConfirmed() ? "You are already subscribed" : "You are subscribed",
+                    "Thank you for confirming. You can leave at any time with the unsubscribe link in every message.",
+                    null);
+        }
+        return ResponseEntity.ok(Map.of("status", "confirmed", "alreadyConfirmed", done.alreadyConfirmed()));
+    }
+
+    /** A browser's form submission asks for HTML by name; API callers ask for JSON, or for nothing in particular. */
+    private static boolean wantsPage(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return false;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> MediaType.TEXT_HTML.equalsTypeAndSubtype(type));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 }

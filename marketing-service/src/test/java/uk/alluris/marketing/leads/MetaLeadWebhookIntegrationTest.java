@@ -45,6 +45,7 @@ import uk.alluris.marketing.suppression.SuppressionList;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;
+import uk.alluris.testsupport.UnfinishedChunkedBody;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 /**
@@ -202,6 +203,18 @@ class MetaLeadWebhookIntegrationTest {
             assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         }
         assertThat(mongo.findById("meta:" + good, Lead.class)).isNull();
+    }
+
+    @Test
+    void aDeliveryOverTheLimitIs413WithoutBeingReadWhole() {
+        long before = mongo.getCollection("leads").countDocuments();
+
+        ServiceCalls.Answer chunked = UnfinishedChunkedBody.post("127.0.0.1", port, "/webhooks/meta/leads",
+                MetaLeadWebhook.MAX_BODY + 4096);
+
+        assertThat(chunked.status()).as(chunked.text()).isEqualTo(413);
+        assertThat(chunked.isProblem()).isTrue();
+        assertThat(mongo.getCollection("leads").countDocuments()).isEqualTo(before);
     }
 
     @Test

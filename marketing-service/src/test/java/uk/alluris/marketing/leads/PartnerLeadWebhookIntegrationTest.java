@@ -42,6 +42,7 @@ import uk.alluris.marketing.suppression.SuppressionList;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;
+import uk.alluris.testsupport.UnfinishedChunkedBody;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 /**
@@ -139,8 +140,11 @@ class PartnerLeadWebhookIntegrationTest {
         String leadId = "acme-" + UUID.randomUUID();
         long duplicatesBefore = stat("partner:acme", "duplicate");
 
-        assertThat(deliver(ACME, body, acme().header(body)).statusCode()).isEqualTo(202);
-        assertThat(deliver(ACME, body, acme().header(body)).statusCode()).isEqualTo(202);
+        long now = Instant.now().getEpochSecond();
+        // the partner sends the same lead again, signed anew (a retry, not a replay)
+        assertThat(deliver(ACME, body, "t=" + now + ",v1=" + acme().sign(now, body)).statusCode()).isEqualTo(202);
+        assertThat(deliver(ACME, body, "t=" + (now + 1) + ",v1=" + acme().sign(now + 1, body)).statusCode())
+                .isEqualTo(202);
         byte[] first = lead(leadId, byId, null, true, false);
         byte[] resent = lead(leadId, byId, "07911 123464", true, false);
         assertThat(deliver(ACME, first, acme().header(first)).statusCode()).isEqualTo(202);
@@ -152,6 +156,45 @@ class PartnerLeadWebhookIntegrationTest {
         assertThat(only(byId).phone()).isNull();
         assertThat(stat("partner:acme", "duplicate")).isEqualTo(duplicatesBefore + 2);
         assertThat(ServiceCalls.onPort(port).get("/api/marketing/subscribers?email=" + byBody, admin).json()).hasSize(1);
+    }
+
+    @Test
+    void theSameSignedDeliveryReplayedInsideTheWindowHasNoSecondEffect() throws Exception {
+        String email = MarketingTestPeople.freshEmail("partner-replayed");
+        byte[] body = lead(null, email, null, true, false);
+        String header = acme().header(body);
+        long storedBefore = stat("partner:acme", "stored");
+        long duplicatesBefore = stat("partner:acme", "duplicate");
+        assertThat(deliver(ACME, body, header).statusCode()).isEqualTo(202);
+        Lead lead = only(email);
+        // the person is erased meanwhile: their lead goes (and a later delivery would be theirs again)
+        mongo.remove(new Query(where("_id").is(lead.id())), Lead.class);
+
+        HttpResponse<String> replayed = deliver(ACME, body, header);
+        HttpResponse<String> respelt = deliver(ACME, body, header.replace(",", ", ").toUpperCase().replace("T=", "t=")
+                .replace("V1=", "v1="));
+
+        assertThat(replayed.statusCode()).isEqualTo(202);
+        assertThat(respelt.statusCode()).as(respelt.body()).isEqualTo(202);
+        assertThat(replayed.body()).isEqualTo(respelt.body()).contains("received");
+        assertThat(mongo.count(new Query(where("emailIndex").is(indexer.email(email))), Lead.class)).isZero();
+        assertThat(stat("partner:acme", "stored")).isEqualTo(storedBefore + 1);
+        assertThat(stat("partner:acme", "duplicate")).isEqualTo(duplicatesBefore);
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413BeforeItsSignatureIsCheckedWhetherDeclaredOrChunked() throws Exception {
+        byte[] huge = ("{\"padding\":\"" + "x".repeat(PartnerLeadWebhook.MAX_BODY) + "\"}").getBytes(StandardCharsets.UTF_8);
+        long before = mongo.getCollection("leads").countDocuments();
+
+        HttpResponse<String> declared = deliver(ACME, huge, acme().header(huge));
+        ServiceCalls.Answer chunked = UnfinishedChunkedBody.post("127.0.0.1", port, ACME, PartnerLeadWebhook.MAX_BODY + 4096);
+
+        assertThat(declared.statusCode()).isEqualTo(413);
+        assertThat(declared.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(chunked.status()).as(chunked.text()).isEqualTo(413);
+        assertThat(chunked.isProblem()).isTrue();
+        assertThat(mongo.getCollection("leads").countDocuments()).isEqualTo(before);
     }
 
     @Test

@@ -84,8 +84,14 @@ class DoubleOptInIntegrationTest {
         String link = confirmationLinkMailedTo(email);
         assertThat(link).startsWith(properties.publicBaseUrl() + "/api/marketing/subscriptions/confirm?token=");
 
-        HttpResponse<String> confirmed = HTTP.send(HttpRequest.newBuilder(local(link)).GET().build(),
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(local(link)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(calls.get("/api/marketing/subscribers?email=" + email, admin).json()).isEmpty();
+        HttpResponse<String> confirmed = HTTP.send(HttpRequest.newBuilder(local(formAction(page.body())))
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         assertThat(confirmed.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
@@ -119,6 +125,83 @@ class DoubleOptInIntegrationTest {
         assertThat(again.status()).as(again.text()).isEqualTo(200);
         assertThat(again.json().path("alreadyConfirmed").asBoolean()).isTrue();
         assertThat(calls.get("/api/marketing/subscribers?email=" + email, admin).json()).hasSize(1);
+    }
+
+    @Test
+    void openingTheConfirmationLinkShowsAPageWhoseButtonPostsAndSubscribesNobody() throws Exception {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "scanned-" + UUID.randomUUID() + "@example.com";
+        signUp(email, ",\"fullName\":\"Sam Scanner\"", null);
+        String link = confirmationLinkMailedTo(email);
+
+        // what a mail scanner or a link preview does: follow the link, more than once
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(local(link)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = HTTP.send(HttpRequest.newBuilder(local(link)).header("Accept", "application/json")
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'none'");
+        assertThat(page.body()).contains("<form method=\"post\"").contains("<button").doesNotContain("<script")
+                .doesNotContain("src=").doesNotContain("http");
+        assertThat(formAction(page.body())).isEqualTo(pathOf(link));
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(calls.get("/api/marketing/subscribers?email=" + email, admin).json()).isEmpty();
+        assertThat(mongo.getCollection("pending_subscriptions").countDocuments(
+                new org.bson.Document("emailIndex", indexer.email(email)).append("confirmedAt", null))).isEqualTo(1);
+
+        Answer confirmed = calls.post(formAction(page.body()), null, null);
+
+        assertThat(confirmed.status()).as(confirmed.text()).isEqualTo(200);
+        assertThat(confirmed.json().path("alreadyConfirmed").asBoolean()).isFalse();
+        assertThat(calls.get("/api/marketing/subscribers?email=" + email, admin).json()).hasSize(1);
+        HttpResponse<String> afterwards = HTTP.send(HttpRequest.newBuilder(local(link)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(afterwards.body()).contains("already subscribed").doesNotContain("<form");
+    }
+
+    @Test
+    void aFourthSignUpForOneAddressInADaySendsNoMailAndIsAnsweredAlike() {
+        String email = "bombed-" + UUID.randomUUID() + "@example.com";
+        String control = "bombed-control-" + UUID.randomUUID() + "@example.com";
+        long pendingBefore = mongo.getCollection("pending_subscriptions").countDocuments();
+
+        List<Answer> answers = java.util.stream.IntStream.range(0, ConfirmationMailQuota.PER_DAY + 2)
+                .mapToObj(i -> signUp(i % 2 == 0 ? email : email.toUpperCase(), "", null)).toList();
+        signUp(control, "", null);
+
+        assertThat(answers).allSatisfy(answer -> {
+            assertThat(answer.status()).isEqualTo(202);
+            assertThat(answer.text()).isEqualTo(answers.get(0).text());
+        });
+        // mail leaves in order: once the later sign-up's link has arrived, the earlier ones would have too
+        confirmationLinkMailedTo(control);
+        assertThat(MarketingTestInfrastructure.messagesTo(email)).hasSize(ConfirmationMailQuota.PER_DAY);
+        assertThat(mongo.getCollection("pending_subscriptions").countDocuments())
+                .isEqualTo(pendingBefore + ConfirmationMailQuota.PER_DAY + 1);
+    }
+
+    @Test
+    void theConfirmationMailCarriesNoTextFromTheFormButAPlainFirstName() {
+        String plain = "plain-name-" + UUID.randomUUID() + "@example.com";
+        String spam = "spam-name-" + UUID.randomUUID() + "@example.com";
+        String markup = "markup-name-" + UUID.randomUUID() + "@example.com";
+
+        signUp(plain, ",\"fullName\":\"Anne-Marie O'Neil\",\"lists\":[\"win-a-prize-at-evil-example\"],"
+                + "\"consentText\":\"Claim your prize at https://evil.example\",\"formId\":\"evil.example\"", null);
+        signUp(spam, ",\"fullName\":\"Win a prize at https://evil.example/claim\"", null);
+        signUp(markup, ",\"fullName\":\"<a href=x>Bob</a>\"", null);
+        confirmationLinkMailedTo(markup);
+
+        String toPlain = MarketingTestInfrastructure.text(MarketingTestInfrastructure.messagesTo(plain)[0]);
+        assertThat(toPlain).startsWith("Hello Anne-Marie,").doesNotContain("O'Neil").doesNotContainIgnoringCase("prize")
+                .doesNotContain("evil");
+        for (String email : List.of(spam, markup)) {
+            String text = MarketingTestInfrastructure.text(MarketingTestInfrastructure.messagesTo(email)[0]);
+            assertThat(text).startsWith("Hello,").doesNotContain("evil").doesNotContain("prize").doesNotContain("<a")
+                    .doesNotContain("Bob");
+        }
     }
 
     @Test
@@ -247,6 +330,13 @@ class DoubleOptInIntegrationTest {
     /** The link as mailed points at the gateway; in this test the service answers it directly. */
     private URI local(String link) {
         return URI.create("http://127.0.0.1:" + port + pathOf(link));
+    }
+
+    /** The page's form target, unescaped as a browser would read it. */
+    private static String formAction(String page) {
+        Matcher action = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\"").matcher(page);
+        assertThat(action.find()).as(page).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(action.group(1));
     }
 
     private static String pathOf(String link) {

@@ -33,8 +33,11 @@ public final class WebhookSignature {
         this.clock = clock;
     }
 
-    /** Accepts the delivery or throws a 401 problem saying only what kind of failure it was. */
-    public void verify(String header, byte[] body) {
+    /**
+     * Accepts the delivery or throws a 401 problem saying only what kind of failure it was. Returns the signed
+     * timestamp, which with the body names this delivery ({@link WebhookDeliveries#signedKey}).
+     */
+    public long verify(String header, byte[] body) {
         Long timestamp = null;
         String given = null;
         for (String part : header == null ? new String[0] : header.split(",")) {
@@ -56,6 +59,7 @@ public final class WebhookSignature {
                 given.toLowerCase().getBytes(StandardCharsets.US_ASCII))) {
             throw refused("signature does not match");
         }
+        return timestamp;
     }
 
     /** The {@code v1} value for a body sent at {@code timestamp}: what a partner computes. */
