@@ -42,9 +42,11 @@ class FrontDoorFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         Optional<String> notCanonical = CanonicalPath.problemWith(request.getURI().getRawPath());
+        long maxBody = properties.maxBody().toBytes();
+        boolean bodyWithinLimit = !BoundedBody.unbounded(request) && request.getHeaders().getContentLength() <= maxBody;
         if (notCanonical.isPresent()) {
-            return ProblemResponses.write(exchange.getResponse(), HttpStatus.BAD_REQUEST, "Invalid path",
-                    notCanonical.get(), Optional.empty());
+            return refuse(exchange, bodyWithinLimit, HttpStatus.BAD_REQUEST, "Invalid path", notCanonical.get(),
+                    Optional.empty());
         }
         Optional<String> scope = scopeOf(request.getMethod(), CanonicalPath.forLimits(request.getURI().getRawPath()),
                 request.getHeaders().containsHeader("Authorization"));
@@ -53,11 +55,10 @@ class FrontDoorFilter implements WebFilter, Ordered {
             String bucket = ClientAddress.bucketOf(ClientAddress.of(exchange, properties.trustedProxies()));
             Optional<Duration> wait = limiter.take(scope.get(), bucket, limit, Duration.ofMinutes(1));
             if (wait.isPresent()) {
-                return ProblemResponses.write(exchange.getResponse(), HttpStatus.TOO_MANY_REQUESTS,
-                        "Too many requests", "too many requests from this address; try again later", wait);
+                return refuse(exchange, bodyWithinLimit, HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                        "too many requests from this address; try again later", wait);
             }
         }
-        long maxBody = properties.maxBody().toBytes();
         if (request.getHeaders().getContentLength() > maxBody) {
             return tooLarge(exchange);
         }
@@ -73,8 +74,14 @@ class FrontDoorFilter implements WebFilter, Ordered {
     }
 
     private Mono<Void> tooLarge(ServerWebExchange exchange) {
-        return ProblemResponses.write(exchange.getResponse(), HttpStatus.CONTENT_TOO_LARGE, "Request too large",
+        return ProblemResponses.closing(exchange, HttpStatus.CONTENT_TOO_LARGE, "Request too large",
                 "the request body is larger than " + properties.maxBody().toKilobytes() + " KB", Optional.empty());
+    }
+
+    private static Mono<Void> refuse(ServerWebExchange exchange, boolean bodyWithinLimit, HttpStatus status,
+            String title, String detail, Optional<Duration> retryAfter) {
+        return bodyWithinLimit ? ProblemResponses.afterDraining(exchange, status, title, detail, retryAfter)
+                : ProblemResponses.closing(exchange, status, title, detail, retryAfter);
     }
 
     /** Which limit a request counts against, decided on the canonical, lower-cased path. */

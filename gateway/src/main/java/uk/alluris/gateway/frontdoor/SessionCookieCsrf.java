@@ -48,7 +48,8 @@ class SessionCookieCsrf implements Customizer<CsrfSpec> {
                 .csrfTokenRequestHandler(new HeaderOnly())
                 .requireCsrfProtectionMatcher(exchange -> needsToken(exchange)
                         ? MatchResult.match() : MatchResult.notMatch())
-                .accessDeniedHandler((exchange, denied) -> ProblemResponses.write(exchange.getResponse(),
+                // the front door has bounded the body by now (declared within the limit, or read and replayed)
+                .accessDeniedHandler((exchange, denied) -> ProblemResponses.afterDraining(exchange,
                         HttpStatus.FORBIDDEN, "Cross-site request refused", "a call made with the session cookie "
                                 + "needs the " + HEADER + " header matching the " + COOKIE + " cookie, or an Origin "
                                 + "header naming a trusted origin", Optional.empty()));

@@ -2,8 +2,12 @@ package uk.alluris.gateway.frontdoor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,6 +135,55 @@ class FrontDoorIntegrationTest {
 
         assertThat(answer.status()).isEqualTo(400);
         assertThat(JSON.readTree(answer.body()).path("errors").findValuesAsString("field")).contains("email");
+    }
+
+    /**
+     * The old stall (FrontDoorIntegrationTest once hung 20 s on the login after a 429): a request that arrived while
+     * the one before it was still finishing was queued by Reactor Netty with its body; when the front door refused it
+     * without reading that body, the connection stopped reading, and the caller's next request on it was never
+     * answered. Here a normal request and a refused one arrive together, then a third follows on the same connection.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = { "/%61uth/client/token", "/auth/client/token" })
+    void aRefusedRequestLeavesItsConnectionAnsweringTheNextOne(String refusedPath) throws Exception {
+        GatewayCalls limited = new GatewayCalls(port, "192.0.2.80");
+        for (int i = 0; i < 20; i++) {
+            limited.post("/auth/client/token", wrongCode());
+        }
+        byte[] body = wrongCode().getBytes(StandardCharsets.US_ASCII);
+        String keys = "GET /.well-known/jwks.json HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 192.0.2.80\r\n\r\n";
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write((keys + "POST " + refusedPath + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Forwarded-For: 192.0.2.80\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n"
+                    + wrongCode()).getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusOf(in)).isEqualTo(200);
+            assertThat(statusOf(in)).isIn(400, 429);
+
+            out.write(keys.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            assertThat(statusOf(in)).isEqualTo(200);
+        }
+    }
+
+    /** Reads one answer with a Content-Length body and returns its status. */
+    private static int statusOf(InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                throw new java.io.EOFException("connection closed after: " + head);
+            }
+            head.append((char) next);
+        }
+        int length = head.toString().lines().filter(l -> l.toLowerCase().startsWith("content-length:"))
+                .mapToInt(l -> Integer.parseInt(l.substring(15).trim())).findFirst().orElse(0);
+        in.readNBytes(length);
+        return Integer.parseInt(head.substring(9, 12));
     }
 
     @Test
