@@ -35,6 +35,7 @@ class GatewayFallbackIntegrationTest {
         HttpResponse<String> response = ServiceEndpoints.get("http://127.0.0.1:" + port + "/services/booking-service/health");
 
         assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo("{\"status\":\"DOWN\"}");
     }
 
     @Test

@@ -6,16 +6,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A one-time sign-in code for the person behind one email blind index: stored only as a hash, valid for fifteen
- * minutes and for five tries. Asking again replaces it.
+ * minutes and for five tries, spent by {@link CodeTries}. Asking again replaces it, and the replaced code is dead.
  */
 @Document("client_codes")
 record ClientCode(@Id String emailIndex, String codeHash, Instant expiresAt, int attemptsLeft) {
-
-    boolean usableAt(Instant now) {
-        return attemptsLeft > 0 && expiresAt.isAfter(now);
-    }
-
-    ClientCode tried() {
-        return new ClientCode(emailIndex, codeHash, expiresAt, attemptsLeft - 1);
-    }
 }

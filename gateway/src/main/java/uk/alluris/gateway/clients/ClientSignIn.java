@@ -30,6 +30,7 @@ class ClientSignIn {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ClientCodes codes;
+    private final CodeTries tries;
     private final CodeMail mail;
     private final BlindIndexer indexer;
     private final PasswordEncoder hashes;
@@ -37,9 +38,10 @@ class ClientSignIn {
     private final RateLimiter limiter;
     private final Clock clock;
 
-    ClientSignIn(ClientCodes codes, CodeMail mail, BlindIndexer indexer, PasswordEncoder hashes, TokenIssuer tokens,
+    ClientSignIn(ClientCodes codes, CodeTries tries, CodeMail mail, BlindIndexer indexer, PasswordEncoder hashes, TokenIssuer tokens,
             RateLimiter limiter, Clock clock) {
         this.codes = codes;
+        this.tries = tries;
         this.mail = mail;
         this.indexer = indexer;
         this.hashes = hashes;
@@ -61,16 +63,15 @@ class ClientSignIn {
                 .then(mail.send(email, code));
     }
 
+    /** A try is spent before the code is checked, so a wrong guess costs one whatever else is in flight. */
     Mono<IssuedToken> exchange(String email, String code) {
         String emailIndex = indexer.email(email);
-        return codes.findById(emailIndex)
-                .filter(stored -> stored.usableAt(clock.instant()))
-                .switchIfEmpty(Mono.error(SignInRefused::new))
+        return tries.spendOne(emailIndex, clock.instant())
                 .flatMap(stored -> Mono.fromCallable(() -> hashes.matches(code, stored.codeHash()))
                         .subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(right -> right
-                                ? codes.delete(stored).then(tokens.issue(emailIndex, List.of("CLIENT"),
-                                        Map.of("email_index", emailIndex)))
-                                : codes.save(stored.tried()).then(Mono.error(new SignInRefused()))));
+                        .flatMap(right -> right ? tries.useUp(stored) : Mono.just(false)))
+                .filter(Boolean::booleanValue)
+                .switchIfEmpty(Mono.error(SignInRefused::new))
+                .flatMap(used -> tokens.issue(emailIndex, List.of("CLIENT"), Map.of("email_index", emailIndex)));
     }
 }

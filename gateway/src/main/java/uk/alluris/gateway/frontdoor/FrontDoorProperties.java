@@ -1,24 +1,41 @@
 package uk.alluris.gateway.frontdoor;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
  * @param authPerMinute requests per minute one address may make to {@code /auth/**}
  * @param publicPerMinute requests per minute one address may make to the other endpoints open without an account
- * @param maxBody the largest request body accepted (413 beyond)
+ * @param maxBody the largest request body accepted (413 beyond), declared or streamed
  * @param portalOrigin the one browser origin allowed to call the API cross-origin (the client portal)
  * @param trustedProxies addresses of the load balancers whose {@code X-Forwarded-For} is believed
+ * @param publicBaseUrl the gateway's own public address; pages it serves call it from this origin
  */
 @ConfigurationProperties("alluris.front-door")
 public record FrontDoorProperties(Integer authPerMinute, Integer publicPerMinute, DataSize maxBody, String portalOrigin,
-        List<String> trustedProxies) {
+        List<String> trustedProxies, String publicBaseUrl) {
 
     public FrontDoorProperties {
         authPerMinute = authPerMinute == null ? 20 : authPerMinute;
         publicPerMinute = publicPerMinute == null ? 60 : publicPerMinute;
         maxBody = maxBody == null ? DataSize.ofMegabytes(1) : maxBody;
         trustedProxies = List.copyOf(trustedProxies == null ? List.of() : trustedProxies);
+    }
+
+    /** The browser origins whose pages may act with the session cookie: the portal's and the gateway's own. */
+    Set<String> trustedOrigins() {
+        return Stream.of(portalOrigin, publicBaseUrl).filter(o -> o != null && !o.isBlank())
+                .map(FrontDoorProperties::origin).collect(Collectors.toUnmodifiableSet());
+    }
+
+    // an Origin header is scheme://host[:port], without path or trailing slash
+    private static String origin(String url) {
+        URI uri = URI.create(url.strip());
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 }

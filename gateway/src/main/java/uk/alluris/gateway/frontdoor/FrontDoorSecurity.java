@@ -14,59 +14,42 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
-import org.springframework.web.server.WebFilter;
-import reactor.core.publisher.Mono;
 
 /**
  * The gateway authenticates no API call itself: each service verifies the token and enforces its roles, so a request
- * that bypasses the gateway meets the same checks. Here: security headers, CORS for the portal only, no CSRF
- * tokens (the API takes bearer tokens; the dashboard's cookie is SameSite=Strict).
+ * that bypasses the gateway meets the same checks. Here: security headers, CORS for the portal only, and CSRF for
+ * calls made with the dashboard's session cookie alone (see {@link SessionCookieCsrf}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ FrontDoorProperties.class })
 class FrontDoorSecurity {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-    static final String STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
-
     @Bean
-    SecurityWebFilterChain frontDoor(ServerHttpSecurity http, CorsConfigurationSource portalOnly) {
+    SecurityWebFilterChain frontDoor(ServerHttpSecurity http, CorsConfigurationSource portalOnly,
+            SessionCookieCsrf sessionCookieCsrf) {
         return http
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .csrf(sessionCookieCsrf)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .cors(cors -> cors.configurationSource(portalOnly))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
                         .frameOptions(frame -> frame.mode(Mode.DENY))
-                        // written by strictTransportSecurity below, also behind a TLS-terminating balancer
+                        // written by SecurityHeaders on every answer, also behind a TLS-terminating balancer
                         .hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable))
                 .authorizeExchange(exchanges -> exchanges.anyExchange().permitAll())
                 .build();
     }
 
-    /** HSTS on every answer: TLS ends at the balancer in production, so the gateway itself sees plain HTTP. */
-    @Bean
-    WebFilter strictTransportSecurity() {
-        return (exchange, chain) -> {
-            exchange.getResponse().beforeCommit(() -> {
-                exchange.getResponse().getHeaders().set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
-                return Mono.empty();
-            });
-            return chain.filter(exchange);
-        };
-    }
-
     @Bean
     CorsConfigurationSource portalOnly(FrontDoorProperties properties) {
         CorsConfiguration portal = new CorsConfiguration();
-        if (properties.portalOrigin() != null && !properties.portalOrigin().isBlank()) {
-            portal.setAllowedOrigins(List.of(properties.portalOrigin()));
-        }
+        // the portal, and the gateway's own public origin (seen as cross-origin when TLS ends at a balancer)
+        portal.setAllowedOrigins(List.copyOf(properties.trustedOrigins()));
         portal.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
-        portal.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "traceparent"));
+        portal.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "traceparent",
+                SessionCookieCsrf.HEADER));
         portal.setAllowCredentials(true);
         portal.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();

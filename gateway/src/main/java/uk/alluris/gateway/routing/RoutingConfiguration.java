@@ -10,10 +10,12 @@ import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 /**
- * One route per service for the paths it owns, and one to its health at {@code /services/<name>/health}. Every route
- * has its own circuit breaker with a problem-details fallback naming the service; only idempotent methods are retried.
+ * One route per service for the paths it owns, and one to its health at {@code /services/<name>/health}, which says
+ * only UP or DOWN. Every route has its own circuit breaker with a fallback naming the service (a 503 problem; DOWN for
+ * health); only idempotent methods are retried.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(GatewayRoutes.class)
@@ -25,19 +27,21 @@ class RoutingConfiguration {
         routes.services().forEach((name, service) -> {
             if (!service.paths().isEmpty()) {
                 all.route(name, route -> route.path(service.paths().toArray(String[]::new))
-                        .filters(filters -> guarded(filters, name))
+                        .filters(filters -> guarded(filters, name, "/fallback/" + name))
                         .uri(service.uri()));
             }
             all.route(name + "-health", route -> route.path("/services/" + name + "/health")
-                    .filters(filters -> guarded(filters.setPath("/actuator/health"), name))
+                    .filters(filters -> guarded(filters.setPath("/actuator/health")
+                            .modifyResponseBody(String.class, String.class, MediaType.APPLICATION_JSON_VALUE,
+                                    new HealthStatusOnly()), name, "/fallback/" + name + "/health"))
                     .uri(service.uri()));
         });
         return all.build();
     }
 
-    private static GatewayFilterSpec guarded(GatewayFilterSpec filters, String service) {
+    private static GatewayFilterSpec guarded(GatewayFilterSpec filters, String service, String fallback) {
         return filters
-                .circuitBreaker(breaker -> breaker.setName(service).setFallbackUri("forward:/fallback/" + service))
+                .circuitBreaker(breaker -> breaker.setName(service).setFallbackUri("forward:" + fallback))
                 .retry(RoutingConfiguration::idempotentOnly);
     }
 

@@ -11,7 +11,12 @@ import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -39,10 +44,14 @@ class ClientSignInIntegrationTest {
             .withPerMethodLifecycle(false);
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
 
+    private static final ExecutorService GUESSERS = Executors.newFixedThreadPool(12);
+
     @LocalServerPort
     int port;
     @Autowired
     BlindIndexer indexer;
+    @Autowired
+    ClientCodes codes;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -96,6 +105,58 @@ class ClientSignInIntegrationTest {
 
         assertThat(calls.post("/auth/client/token", "{\"email\":\"" + email + "\",\"code\":\"" + code + "\"}")
                 .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void twelveParallelWrongGuessesSpendTwelveTriesSoTheCodeIsDead() {
+        String email = "race-" + UUID.randomUUID() + "@example.com";
+        calls().post("/auth/client/code", "{\"email\":\"" + email + "\"}");
+        String code = codeSentTo(email);
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        GatewayCalls attacker = calls();
+
+        List<Integer> answers = IntStream.range(0, 12).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> attacker.post("/auth/client/token", "{\"email\":\"" + email + "\",\"code\":\"" + wrong + "\"}")
+                        .statusCode(), GUESSERS)).toList().stream().map(CompletableFuture::join).toList();
+
+        assertThat(answers).containsOnly(401).hasSize(12);
+        assertThat(codes.findById(indexer.email(email)).block().attemptsLeft()).isZero();
+        assertThat(calls().post("/auth/client/token", "{\"email\":\"" + email + "\",\"code\":\"" + code + "\"}")
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aReplacedCodeNeverBecomesValidAgain() {
+        String email = "replaced-" + UUID.randomUUID() + "@example.com";
+        GatewayCalls calls = calls();
+        calls.post("/auth/client/code", "{\"email\":\"" + email + "\"}");
+        String first = codeSentTo(email);
+        calls.post("/auth/client/code", "{\"email\":\"" + email + "\"}");
+        await().atMost(Duration.ofSeconds(10)).until(() -> messagesTo(email).length == 2);
+        String second = codeSentTo(email);
+
+        if (!first.equals(second)) {
+            assertThat(calls.post("/auth/client/token", "{\"email\":\"" + email + "\",\"code\":\"" + first + "\"}")
+                    .statusCode()).isEqualTo(401);
+        }
+        assertThat(calls.post("/auth/client/token", "{\"email\":\"" + email + "\",\"code\":\"" + second + "\"}")
+                .statusCode()).isEqualTo(200);
+        assertThat(calls.post("/auth/client/token", "{\"email\":\"" + email + "\",\"code\":\"" + second + "\"}")
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void twoParallelRightAnswersGetOneToken() {
+        String email = "twice-" + UUID.randomUUID() + "@example.com";
+        calls().post("/auth/client/code", "{\"email\":\"" + email + "\"}");
+        String exchange = "{\"email\":\"" + email + "\",\"code\":\"" + codeSentTo(email) + "\"}";
+        GatewayCalls calls = calls();
+
+        List<Integer> answers = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.supplyAsync(
+                () -> calls.post("/auth/client/token", exchange).statusCode(), GUESSERS)).toList().stream()
+                .map(CompletableFuture::join).toList();
+
+        assertThat(answers).containsExactlyInAnyOrder(200, 401, 401, 401);
     }
 
     @Test

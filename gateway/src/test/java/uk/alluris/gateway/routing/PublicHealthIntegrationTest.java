@@ -1,0 +1,96 @@
+package uk.alluris.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import uk.alluris.testsupport.ServiceEndpoints;
+import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
+
+/** The public health of a service says UP or DOWN and nothing more, whatever the service itself tells. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "alluris.gateway.services.consent-service.uri=http://127.0.0.1:9")
+@UsesEmbeddedInfrastructure
+class PublicHealthIntegrationTest {
+
+    static final String DETAILED_UP = """
+            {"status":"UP","components":{"mongo":{"status":"UP","details":{"database":"booking","version":"1.47.0"}},
+             "diskSpace":{"status":"UP","details":{"total":1000,"free":10,"path":"/srv/alluris"}}}}""";
+    static final String DETAILED_DOWN = """
+            {"status":"DOWN","components":{"kafka":{"status":"DOWN","details":{"error":"TimeoutException: broker-1:9092"}}}}""";
+    private static final HttpServer HEALTHY = service(200, DETAILED_UP);
+    private static final HttpServer UNHEALTHY = service(503, DETAILED_DOWN);
+
+    @LocalServerPort
+    int port;
+
+    /** A stand-in service whose actuator health tells everything, as a service's own does. */
+    private static HttpServer service(int status, String health) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/actuator/health", exchange -> answer(exchange, status, health));
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/vnd.spring-boot.actuator.v3+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        registry.add("alluris.gateway.services.booking-service.uri",
+                () -> "http://127.0.0.1:" + HEALTHY.getAddress().getPort());
+        registry.add("alluris.gateway.services.records-service.uri",
+                () -> "http://127.0.0.1:" + UNHEALTHY.getAddress().getPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        HEALTHY.stop(0);
+        UNHEALTHY.stop(0);
+    }
+
+    @Test
+    void aHealthyServiceIsJustUp() {
+        HttpResponse<String> health = ServiceEndpoints.get("http://127.0.0.1:" + port + "/services/booking-service/health");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+    }
+
+    @Test
+    void anUnhealthyServiceIsJustDown() {
+        HttpResponse<String> health = ServiceEndpoints.get("http://127.0.0.1:" + port + "/services/records-service/health");
+
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    }
+
+    @Test
+    void anUnreachableServiceIsJustDown() {
+        HttpResponse<String> health = ServiceEndpoints.get("http://127.0.0.1:" + port + "/services/consent-service/health");
+
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    }
+}
