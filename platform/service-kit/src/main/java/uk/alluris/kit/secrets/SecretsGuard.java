@@ -49,7 +49,8 @@ final class SecretsGuard {
         if (value.isBlank()) {
             return "is blank";
         }
-        if (committed.of(secret.variable()).filter(value.strip()::equals).isPresent() || committed.contains(value)) {
+        // any committed value, not only this variable's own: a published value moved to another variable is as public
+        if (committed.contains(value)) {
             return "still has the committed local value";
         }
         if (secret.kind() == SecretKind.AEAD_KEYSET) {
