@@ -10,12 +10,12 @@ import org.springframework.web.server.ServerWebExchange;
  * proxies, the last address in {@code X-Forwarded-For} that is not (so a client cannot forge its way to a fresh
  * rate-limit bucket).
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private ClientAddress() {
     }
 
-    static String of(ServerWebExchange exchange, List<String> trustedProxies) {
+    public static String of(ServerWebExchange exchange, List<String> trustedProxies) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
         String forwarded = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");
