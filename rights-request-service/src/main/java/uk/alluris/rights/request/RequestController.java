@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.rights.contact.Contact;
 import uk.alluris.rights.fanout.RightsProperties;
 
@@ -147,8 +148,8 @@ class RequestController {
         }
     }
 
+    // from the verified authentication, so the roles come from the configured claim (ALLURIS_ROLES_CLAIM)
     private static List<String> roles(Jwt caller) {
-        List<String> roles = caller == null ? null : caller.getClaimAsStringList("roles");
-        return roles == null ? List.of() : roles;
+        return caller == null ? List.of() : CurrentCaller.get().map(CurrentCaller::roles).orElse(List.of());
     }
 }
