@@ -146,7 +146,7 @@ class StaffAndTokenAttackSystemTest {
         assertThat(client.send(platform.gatewayUrl(), "POST", "/auth/logout", null, Optional.of(token)).statusCode())
                 .isEqualTo(204);
 
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).untilAsserted(() ->
                 PROTECTED.forEach((service, path) -> assertThat(direct(client, service, path, token)).as(service)
                         .isEqualTo(401)));
         assertThat(client.call("GET", PROTECTED.get("booking-service"), null, token).status()).isEqualTo(401);
