@@ -21,7 +21,7 @@ class BenchmarkSmokeSystemTest {
         RunningPlatform platform = RunningPlatform.get();
         Target target = new Target(platform.gatewayUrl(), platform.serviceUrl("rights-request-service"),
                 platform.serviceUrl("booking-service"), EmbeddedInfrastructure.get().kafkaBootstrapServers(),
-                RunningPlatform.STAFF_PASSWORD);
+                RunningPlatform.STAFF_PASSWORD, RunningPlatform.STAFF_TOTP_SECRET);
 
         String markdown = new Benchmarks(target, Settings.smoke(results)).run();
 

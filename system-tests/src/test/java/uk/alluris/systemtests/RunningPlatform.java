@@ -3,16 +3,23 @@ package uk.alluris.systemtests;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.KeysetHandle;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
+import com.google.crypto.tink.aead.AeadConfig;
+import com.google.crypto.tink.aead.PredefinedAeadParameters;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import uk.alluris.benchmarks.StaffCodes;
 import uk.alluris.testsupport.EmbeddedInfrastructure;
 import uk.alluris.testsupport.ServiceEndpoints;
 
@@ -26,6 +33,10 @@ final class RunningPlatform {
             "marketing-service", "rights-request-service");
     /** The embedded default's staff password for the seeded accounts, here as in ./run: local only. */
     static final String STAFF_PASSWORD = "system-test-local-password";
+    /** The seeded privacy officer's and administrator's TOTP secret, as ./run sets it: local only. */
+    static final String STAFF_TOTP_SECRET = StaffCodes.LOCAL_SECRET;
+    /** The keyset sealing the gateway's private signing keys here, so that {@link TokenForgery} can act the insider. */
+    static final String SIGNING_KEYSET = freshAeadKeyset();
     /** The lead partner "acme"'s webhook secret in these tests. */
     static final String PARTNER_SECRET = "system-test-acme-lead-secret";
     /** The payment processor's webhook secret in these tests. */
@@ -94,6 +105,10 @@ final class RunningPlatform {
             env.put("SMTP_PORT", String.valueOf(mail.getSmtp().getPort()));
             env.put("ALLURIS_JWKS_URI", gatewayUrl() + "/.well-known/jwks.json");
             env.put("ALLURIS_LOCAL_STAFF_PASSWORD", STAFF_PASSWORD);
+            env.put("ALLURIS_LOCAL_STAFF_TOTP_SECRET", STAFF_TOTP_SECRET);
+            env.put("ALLURIS_SIGNING_KEYS_KEYSET", SIGNING_KEYSET);
+            // as ./run: the profile that accepts the committed local defaults
+            env.put("SPRING_PROFILES_ACTIVE", "local");
             // tests speak through X-Forwarded-For so that each gets its own rate-limit bucket
             env.put("ALLURIS_TRUSTED_PROXIES", "127.0.0.1");
             SERVICES.forEach(service -> env.put(service.replace('-', '_').toUpperCase() + "_URL", serviceUrl(service)));
@@ -177,6 +192,16 @@ final class RunningPlatform {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String freshAeadKeyset() {
+        try {
+            AeadConfig.register();
+            return TinkJsonProtoKeysetFormat.serializeKeyset(
+                    KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM), InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -1,5 +1,9 @@
 package uk.alluris.systemtests;
 
+import com.google.crypto.tink.Aead;
+import com.google.crypto.tink.InsecureSecretKeyAccess;
+import com.google.crypto.tink.RegistryConfiguration;
+import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.nimbusds.jose.JOSEException;
@@ -10,8 +14,11 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
@@ -40,9 +47,23 @@ final class TokenForgery {
         }
     }
 
+    /** Signed with the gateway's real current key and right in every claim, but without {@code exp}. */
+    static String withoutExpiry(RunningPlatform platform, String role) {
+        return sign(gatewayKey(platform), new JWTClaimsSet.Builder(claims(role, Instant.now(), null))
+                .jwtID(java.util.UUID.randomUUID().toString()).build());
+    }
+
+    /** Signed with the gateway's real current key, valid for 15 minutes: the control for {@link #withoutExpiry}. */
+    static String valid(RunningPlatform platform, String role) {
+        Instant now = Instant.now();
+        return sign(gatewayKey(platform), new JWTClaimsSet.Builder(claims(role, now, now.plusSeconds(900)))
+                .jwtID(java.util.UUID.randomUUID().toString()).build());
+    }
+
     private static JWTClaimsSet claims(String role, Instant issued, Instant expires) {
         return new JWTClaimsSet.Builder().issuer("alluris-gateway").audience("alluris-platform").subject("mallory")
-                .issueTime(Date.from(issued)).expirationTime(Date.from(expires)).claim("roles", List.of(role)).build();
+                .issueTime(Date.from(issued)).expirationTime(expires == null ? null : Date.from(expires))
+                .claim("roles", List.of(role)).build();
     }
 
     private static String sign(RSAKey key, JWTClaimsSet claims) {
@@ -62,8 +83,13 @@ final class TokenForgery {
             if (newest == null) {
                 throw new IllegalStateException("the gateway has no signing key yet");
             }
-            return RSAKey.parse(newest.getString("jwk"));
-        } catch (ParseException e) {
+            // the private key is stored sealed: the insider here also holds the keyset
+            Aead seal = TinkJsonProtoKeysetFormat.parseKeyset(RunningPlatform.SIGNING_KEYSET,
+                    InsecureSecretKeyAccess.get()).getPrimitive(RegistryConfiguration.get(), Aead.class);
+            byte[] jwk = seal.decrypt(Base64.getDecoder().decode(newest.getString("sealedJwk")),
+                    ("alluris-signing-key:" + newest.getString("_id")).getBytes(StandardCharsets.UTF_8));
+            return RSAKey.parse(new String(jwk, StandardCharsets.UTF_8));
+        } catch (ParseException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -15,7 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
  * proxies, the last address in {@code X-Forwarded-For} that is not (so a client cannot forge its way to a fresh
  * rate-limit bucket). Addresses are compared as addresses, not as text ({@code ::1} is {@code 0:0:0:0:0:0:0:1}).
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     // anything with a colon is parsed as an IPv6 literal and never looked up
@@ -24,7 +24,7 @@ final class ClientAddress {
     private ClientAddress() {
     }
 
-    static String of(ServerWebExchange exchange, List<String> trustedProxies) {
+    public static String of(ServerWebExchange exchange, List<String> trustedProxies) {
         InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         String peer = remote == null || remote.getAddress() == null ? "unknown" : remote.getAddress().getHostAddress();
         String forwarded = exchange.getRequest().getHeaders().getFirst("X-Forwarded-For");

@@ -11,10 +11,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 import reactor.core.publisher.Flux;
+import uk.alluris.gateway.staff.mfa.Base32;
 
 /**
  * The embedded default's four staff accounts, one per role, created only when {@code ALLURIS_LOCAL_STAFF_PASSWORD}
- * is set (./run sets it). Existing accounts are left as they are; production sets nothing and seeds nothing.
+ * is set (./run sets it). The privacy officer and the administrator sign in with a second factor; with
+ * {@code ALLURIS_LOCAL_STAFF_TOTP_SECRET} also set they are enrolled with that known secret, so tests, benchmarks and
+ * people on ./run can compute their codes. Existing accounts are otherwise left as they are; production sets nothing
+ * and seeds nothing.
  */
 @Component
 class LocalStaffSeeding {
@@ -29,11 +33,14 @@ class LocalStaffSeeding {
     private final StaffAccounts accounts;
     private final PasswordEncoder passwords;
     private final StaffAuthProperties properties;
+    private final SecondFactor secondFactor;
 
-    LocalStaffSeeding(StaffAccounts accounts, PasswordEncoder passwords, StaffAuthProperties properties) {
+    LocalStaffSeeding(StaffAccounts accounts, PasswordEncoder passwords, StaffAuthProperties properties,
+            SecondFactor secondFactor) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.properties = properties;
+        this.secondFactor = secondFactor;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -48,5 +55,13 @@ class LocalStaffSeeding {
                 .count()
                 .block(Duration.ofSeconds(30));
         log.info("local staff accounts: {} created, {} already present", created, ACCOUNTS.size() - created);
+        if (StringUtils.hasText(properties.localStaffTotpSecret())) {
+            byte[] secret = Base32.decode(properties.localStaffTotpSecret());
+            Long enrolled = Flux.fromIterable(ACCOUNTS.entrySet())
+                    .filter(entry -> StaffAccount.SECOND_FACTOR_REQUIRED.contains(entry.getValue()))
+                    .flatMap(entry -> secondFactor.enrolLocally(entry.getKey(), secret))
+                    .filter(Boolean::booleanValue).count().block(Duration.ofSeconds(30));
+            log.info("local staff accounts: {} enrolled with the local TOTP secret", enrolled);
+        }
     }
 }

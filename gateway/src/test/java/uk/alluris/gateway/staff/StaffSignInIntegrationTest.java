@@ -1,27 +1,45 @@
 package uk.alluris.gateway.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.http.HttpResponse;
-import java.util.Set;
-import java.util.UUID;
+import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import uk.alluris.gateway.GatewayCalls;
+import uk.alluris.gateway.staff.mfa.Base32;
 import uk.alluris.testsupport.ServiceEndpoints;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "alluris.staff.local-staff-password=local-test-password",
+        "alluris.staff.local-staff-totp-secret=" + StaffSignInIntegrationTest.LOCAL_TOTP,
+        "alluris.staff.privacy-officer-address=officer@alluris.local",
         "alluris.front-door.trusted-proxies=127.0.0.1" })
 @UsesEmbeddedInfrastructure
 class StaffSignInIntegrationTest {
+
+    static final String LOCAL_TOTP = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+            .withPerMethodLifecycle(false);
 
     @LocalServerPort
     int port;
@@ -29,25 +47,38 @@ class StaffSignInIntegrationTest {
     StaffAccounts accounts;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    SecondFactor secondFactor;
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+    }
 
     private GatewayCalls calls() {
         return new GatewayCalls(port, "198.51.100." + (int) (Math.random() * 250));
     }
 
+    private StaffSignIns staff() {
+        return new StaffSignIns(accounts, passwords, secondFactor);
+    }
+
     @Test
-    void eachSeededAccountSignsInWithItsRoleInASignedTokenEveryServiceCanVerify() {
+    void receptionAndClinicianSignInWithAPasswordAndGetTheirRoleInASignedTokenEveryServiceCanVerify() {
         for (var account : LocalStaffSeeding.ACCOUNTS.entrySet()) {
-            HttpResponse<String> response = calls().post("/auth/login",
-                    "{\"username\":\"" + account.getKey() + "\",\"password\":\"local-test-password\"}");
+            if (StaffAccount.SECOND_FACTOR_REQUIRED.contains(account.getValue())) {
+                continue;
+            }
+            HttpResponse<String> response = StaffSignIns.password(calls(), account.getKey(), "local-test-password");
 
             assertThat(response.statusCode()).isEqualTo(200);
-            JsonNode body = ServiceEndpoints.json(response);
             Jwt jwt = NimbusJwtDecoder.withJwkSetUri("http://127.0.0.1:" + port + "/.well-known/jwks.json").build()
-                    .decode(body.path("accessToken").asString());
+                    .decode(StaffSignIns.accessToken(response));
             assertThat(jwt.getSubject()).isEqualTo(account.getKey());
             assertThat(jwt.getClaimAsStringList("roles")).containsExactly(account.getValue().name());
             assertThat(jwt.getClaimAsString("iss")).isEqualTo("alluris-gateway");
             assertThat(jwt.getAudience()).containsExactly("alluris-platform");
+            assertThat(jwt.getId()).isNotBlank();
             assertThat(jwt.getExpiresAt()).isBefore(jwt.getIssuedAt().plusSeconds(15 * 60 + 1));
             assertThat(response.headers().firstValue("Set-Cookie")).hasValueSatisfying(cookie -> assertThat(cookie)
                     .startsWith("ALLURIS_SESSION=").contains("HttpOnly").contains("Secure").contains("SameSite=Strict"));
@@ -55,46 +86,84 @@ class StaffSignInIntegrationTest {
     }
 
     @Test
-    void aWrongPasswordAndAnUnknownAccountGetTheSameAnswer() {
-        HttpResponse<String> wrong = calls().post("/auth/login",
-                "{\"username\":\"reception@alluris.local\",\"password\":\"not-it\"}");
-        HttpResponse<String> unknown = calls().post("/auth/login",
-                "{\"username\":\"nobody@alluris.local\",\"password\":\"not-it\"}");
+    void theSeededOfficerAndAdminAreEnrolledWithTheLocalSecretAndNeedItsCode() {
+        for (String seeded : new String[] { "privacy@alluris.local", "admin@alluris.local" }) {
+            GatewayCalls calls = calls();
+            HttpResponse<String> password = StaffSignIns.password(calls, seeded, "local-test-password");
 
-        assertThat(wrong.statusCode()).isEqualTo(401);
-        assertThat(unknown.statusCode()).isEqualTo(401);
-        assertThat(ServiceEndpoints.json(wrong).path("detail")).isEqualTo(ServiceEndpoints.json(unknown).path("detail"));
+            assertThat(password.statusCode()).isEqualTo(200);
+            assertThat(ServiceEndpoints.json(password).has("accessToken")).isFalse();
+            assertThat(ServiceEndpoints.json(password).path("enrolmentRequired").asBoolean()).isFalse();
+            assertThat(password.headers().firstValue("Set-Cookie")).isEmpty();
+            HttpResponse<String> code = StaffSignIns.code(calls, StaffSignIns.mfaToken(password),
+                    StaffSignIns.codeNow(Base32.decode(LOCAL_TOTP)));
+            assertThat(code.statusCode()).isEqualTo(200);
+            assertThat(StaffSignIns.accessToken(code)).isNotBlank();
+        }
     }
 
     @Test
-    void fiveWrongPasswordsLockTheAccountEvenAgainstTheRightOne() {
-        String username = "locktest-" + UUID.randomUUID() + "@alluris.local";
-        accounts.save(StaffAccount.create(username, passwords.encode("right-password"), Set.of(Role.CLINICIAN))).block();
+    void aWrongPasswordAnUnknownAccountALockedAccountAndADisabledOneGetTheSameAnswer() {
+        StaffSignIns staff = staff();
+        String locked = staff.account(Role.RECEPTION);
         GatewayCalls calls = calls();
-
         for (int attempt = 0; attempt < 5; attempt++) {
-            assertThat(calls.post("/auth/login", "{\"username\":\"" + username + "\",\"password\":\"wrong\"}")
-                    .statusCode()).isEqualTo(401);
+            StaffSignIns.password(calls, locked, "wrong-password");
         }
-        HttpResponse<String> right = calls.post("/auth/login",
-                "{\"username\":\"" + username + "\",\"password\":\"right-password\"}");
+        String disabled = staff.account(Role.RECEPTION);
+        accounts.save(withDisabled(accounts.findById(disabled).block())).block();
 
-        assertThat(right.statusCode()).isEqualTo(401);
-        assertThat(accounts.findById(username).block().lockedUntil()).isNotNull();
+        HttpResponse<String> wrong = StaffSignIns.password(calls, staff.account(Role.RECEPTION), "wrong-password");
+        HttpResponse<String> unknown = StaffSignIns.password(calls, "nobody@alluris.local", "wrong-password");
+        HttpResponse<String> lockedRight = StaffSignIns.password(calls, locked, StaffSignIns.PASSWORD);
+        HttpResponse<String> disabledRight = StaffSignIns.password(calls, disabled, StaffSignIns.PASSWORD);
+
+        for (HttpResponse<String> answer : Arrays.asList(unknown, lockedRight, disabledRight)) {
+            assertThat(answer.statusCode()).isEqualTo(wrong.statusCode()).isEqualTo(401);
+            assertThat(answer.body()).isEqualTo(wrong.body());
+            assertThat(answer.headers().firstValue("Content-Type")).isEqualTo(wrong.headers().firstValue("Content-Type"));
+        }
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountOnlyFromThatAddressAndTellThePrivacyOfficer() throws Exception {
+        String username = staff().account(Role.CLINICIAN);
+        GatewayCalls attacker = new GatewayCalls(port, "192.0.2.66");
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThat(StaffSignIns.password(attacker, username, "wrong").statusCode()).isEqualTo(401);
+        }
+
+        assertThat(StaffSignIns.password(attacker, username, StaffSignIns.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(StaffSignIns.password(new GatewayCalls(port, "198.51.100.77"), username, StaffSignIns.PASSWORD)
+                .statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Arrays.stream(MAIL.getReceivedMessages())
+                .anyMatch(m -> GreenMailUtil.getBody(m).contains(username)));
+        var alert = Arrays.stream(MAIL.getReceivedMessages()).filter(m -> GreenMailUtil.getBody(m).contains(username))
+                .findFirst().orElseThrow();
+        assertThat(GreenMailUtil.getAddressList(alert.getAllRecipients())).isEqualTo("officer@alluris.local");
+        assertThat(GreenMailUtil.getBody(alert)).doesNotContain("192.0.2.66");
+    }
+
+    @Test
+    void guessesFromManyAddressesDoNotKeepTheOwnerOutOfHerOwn() {
+        String username = staff().account(Role.RECEPTION);
+        for (int i = 0; i < 30; i++) {
+            StaffSignIns.password(new GatewayCalls(port, "192.0.3." + i), username, "guess-" + i);
+        }
+
+        assertThat(StaffSignIns.password(new GatewayCalls(port, "198.51.100.200"), username, StaffSignIns.PASSWORD)
+                .statusCode()).isEqualTo(200);
     }
 
     @Test
     void fewerThanFiveWrongPasswordsDoNotLock() {
-        String username = "nolock-" + UUID.randomUUID() + "@alluris.local";
-        accounts.save(StaffAccount.create(username, passwords.encode("right-password"), Set.of(Role.ADMIN))).block();
+        String username = staff().account(Role.RECEPTION);
         GatewayCalls calls = calls();
-
         for (int attempt = 0; attempt < 4; attempt++) {
-            calls.post("/auth/login", "{\"username\":\"" + username + "\",\"password\":\"wrong\"}");
+            StaffSignIns.password(calls, username, "wrong");
         }
 
-        assertThat(calls.post("/auth/login", "{\"username\":\"" + username + "\",\"password\":\"right-password\"}")
-                .statusCode()).isEqualTo(200);
+        assertThat(StaffSignIns.password(calls, username, StaffSignIns.PASSWORD).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -102,7 +171,8 @@ class StaffSignInIntegrationTest {
         HttpResponse<String> response = calls().post("/auth/login", "{\"username\":\"reception@alluris.local\"}");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(ServiceEndpoints.json(response).path("errors").findValuesAsString("field")).contains("password");
+        JsonNode problem = ServiceEndpoints.json(response);
+        assertThat(problem.path("errors").findValuesAsString("field")).contains("password");
     }
 
     @Test
@@ -112,5 +182,10 @@ class StaffSignInIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(204);
         assertThat(response.headers().firstValue("Set-Cookie")).hasValueSatisfying(
                 cookie -> assertThat(cookie).startsWith("ALLURIS_SESSION=;").contains("Max-Age=0"));
+    }
+
+    private static StaffAccount withDisabled(StaffAccount a) {
+        return new StaffAccount(a.username(), a.passwordHash(), a.roles(), true, a.totpSecret(), a.totpConfirmed(),
+                a.recoveryCodes(), a.lastTotpStep(), a.version());
     }
 }

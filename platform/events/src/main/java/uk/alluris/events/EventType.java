@@ -22,7 +22,8 @@ public enum EventType {
     CONSENT_CAPTURED(ConsentCaptured.class, Topics.MARKETING_EVENTS, "uk.alluris.marketing.ConsentCaptured.v1"),
     SUBJECT_SUPPRESSED(SubjectSuppressed.class, Topics.MARKETING_EVENTS, "uk.alluris.marketing.SubjectSuppressed.v1"),
     CLIENT_REGISTERED(ClientRegistered.class, Topics.BOOKING_EVENTS, "uk.alluris.booking.ClientRegistered.v1"),
-    SUBJECT_KEY_DESTROYED(SubjectKeyDestroyed.class, Topics.RECORDS_EVENTS, "uk.alluris.records.SubjectKeyDestroyed.v1");
+    SUBJECT_KEY_DESTROYED(SubjectKeyDestroyed.class, Topics.RECORDS_EVENTS, "uk.alluris.records.SubjectKeyDestroyed.v1"),
+    TOKEN_REVOKED(TokenRevoked.class, Topics.AUTH_REVOCATIONS, "uk.alluris.auth.TokenRevoked.v1");
 
     private final Class<? extends PlatformEvent> javaType;
     private final String topic;

@@ -14,6 +14,8 @@ public final class Topics {
     public static final String MARKETING_EVENTS = "marketing.events";
     public static final String BOOKING_EVENTS = "booking.events";
     public static final String RECORDS_EVENTS = "records.events";
+    /** gateway → every service (and every gateway instance): revoked tokens' ids, read from the beginning. */
+    public static final String AUTH_REVOCATIONS = "auth.revocations";
 
     private Topics() {
     }

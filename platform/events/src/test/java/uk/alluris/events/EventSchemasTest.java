@@ -52,7 +52,7 @@ class EventSchemasTest {
         assertThat(type.cloudEventType()).startsWith("uk.alluris.").matches(".*\\.v\\d+$")
                 .contains(type.javaType().getSimpleName());
         assertThat(type.topic()).isIn(Topics.PRIVACY_REQUESTS, Topics.PRIVACY_RECEIPTS, Topics.CONSENT_EVENTS,
-                Topics.MARKETING_EVENTS, Topics.BOOKING_EVENTS, Topics.RECORDS_EVENTS);
+                Topics.MARKETING_EVENTS, Topics.BOOKING_EVENTS, Topics.RECORDS_EVENTS, Topics.AUTH_REVOCATIONS);
         assertThat(EventType.ofCloudEventType(type.cloudEventType())).contains(type);
         assertThat(SampleEvents.of(type).partitionKey()).isNotBlank();
     }

@@ -46,6 +46,7 @@ final class SampleEvents {
             case SUBJECT_SUPPRESSED -> new SubjectSuppressed(id, subject, "ERASURE", NOW);
             case CLIENT_REGISTERED -> new ClientRegistered(id, subjectId, EMAIL_INDEX, null, NOW);
             case SUBJECT_KEY_DESTROYED -> new SubjectKeyDestroyed(id, subjectId, "retention period ended", NOW);
+            case TOKEN_REVOKED -> new TokenRevoked(id, UUID.randomUUID().toString(), NOW.plusSeconds(900), NOW);
         };
     }
 }

@@ -54,7 +54,7 @@ public abstract class ServiceAccessChecks {
     static Stream<String> refusedTokens() {
         TestTokens tokens = TestTokens.get();
         return Stream.of(tokens.expired("ADMIN"), tokens.signedByAStranger("ADMIN"), tokens.fromAnotherIssuer("ADMIN"),
-                tokens.forAnotherAudience("ADMIN"), "not-a-jwt");
+                tokens.forAnotherAudience("ADMIN"), tokens.withoutExpiry("ADMIN"), "not-a-jwt");
     }
 
     @Test

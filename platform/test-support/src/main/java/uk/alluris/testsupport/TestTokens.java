@@ -76,6 +76,23 @@ public final class TestTokens {
         return sign(key, claims("late", List.of(role), null, ISSUER, AUDIENCE, Duration.ofMinutes(-5)));
     }
 
+    /** Signed by the right key and right in every claim, but with no {@code exp}: it would never expire. */
+    public String withoutExpiry(String role) {
+        JWTClaimsSet valid = claims("eternal", List.of(role), null, ISSUER, AUDIENCE, Duration.ofMinutes(15));
+        return sign(key, new JWTClaimsSet.Builder(valid).expirationTime(null).build());
+    }
+
+    /** A valid staff token whose roles sit in a nested claim (e.g. {@code realm_access.roles}) instead of {@code roles}. */
+    public String staffWithRolesAt(String claimPath, String... roles) {
+        JWTClaimsSet valid = claims("staff-elsewhere", List.of(), null, ISSUER, AUDIENCE, Duration.ofMinutes(15));
+        String[] steps = claimPath.split("\\.");
+        Object nested = List.of(roles);
+        for (int i = steps.length - 1; i > 0; i--) {
+            nested = java.util.Map.of(steps[i], nested);
+        }
+        return sign(key, new JWTClaimsSet.Builder(valid).claim("roles", null).claim(steps[0], nested).build());
+    }
+
     public String signedByAStranger(String role) {
         return sign(stranger, claims("mallory", List.of(role), null, ISSUER, AUDIENCE, Duration.ofMinutes(15)));
     }

@@ -181,8 +181,8 @@ class RequestController {
         }
     }
 
+    // from the verified authentication, so the roles come from the configured claim (ALLURIS_ROLES_CLAIM)
     private static List<String> roles(Jwt caller) {
-        List<String> roles = caller == null ? null : caller.getClaimAsStringList("roles");
-        return roles == null ? List.of() : roles;
+        return caller == null ? List.of() : CurrentCaller.get().map(CurrentCaller::roles).orElse(List.of());
     }
 }

@@ -28,7 +28,11 @@ public enum PlatformSecret {
     RECORDS_MASTER_KEYSET("ALLURIS_RECORDS_MASTER_KEYSET", SecretKind.AEAD_KEYSET, List.of("records-service"),
             "every subject's clinical-data key (wraps them; a database copy is unreadable without it)"),
     RIGHTS_CONTACT_KEYSET("ALLURIS_RIGHTS_CONTACT_KEYSET", SecretKind.AEAD_KEYSET, List.of("rights-request-service"),
-            "requesters' contact details, pending corrections and access-bundle keys at rest");
+            "requesters' contact details, pending corrections and access-bundle keys at rest"),
+    SIGNING_KEYS_KEYSET("ALLURIS_SIGNING_KEYS_KEYSET", SecretKind.AEAD_KEYSET, List.of("gateway"),
+            "the gateway's private token-signing keys at rest (a database copy cannot mint tokens)"),
+    STAFF_TOTP_KEYSET("ALLURIS_STAFF_TOTP_KEYSET", SecretKind.AEAD_KEYSET, List.of("gateway"),
+            "staff second-factor (TOTP) secrets at rest");
 
     private final String variable;
     private final SecretKind kind;

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,6 +35,7 @@ import org.springframework.security.web.SecurityFilterChain;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass({ HttpSecurity.class, JwtDecoder.class })
 @EnableConfigurationProperties(TokenProperties.class)
+@Import(RevocationConfiguration.class)
 public class ServiceSecurityAutoConfiguration {
 
     static final String[] ALWAYS_PUBLIC = { "/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -43,14 +45,15 @@ public class ServiceSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<Clock> clock) {
+    JwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<Clock> clock, RevokedTokens revoked) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwksUri())
                 .jwsAlgorithm(SignatureAlgorithm.RS256).build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuer()),
+                TokenRules.expiryRequired(),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.contains(properties.audience()))));
-        return new VerifiedTokenCache(decoder, clock.getIfAvailable(Clock::systemUTC));
+        return new VerifiedTokenCache(decoder, clock.getIfAvailable(Clock::systemUTC), revoked);
     }
 
     @Bean
