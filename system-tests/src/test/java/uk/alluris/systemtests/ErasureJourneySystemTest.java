@@ -22,7 +22,7 @@ import uk.alluris.testsupport.ServiceCalls.Answer;
 
 /**
  * One person with data in all four data-holding services asks, through the gateway, to be erased: the request is
- * verified, fans out, every service acts as ARCHITECTURE.md says and answers, and the request completes.
+ * verified, fans out, every service acts as docs/privacy-requests.md says and answers, and the request completes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ErasureJourneySystemTest {
