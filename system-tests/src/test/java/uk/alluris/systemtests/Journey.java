@@ -59,6 +59,14 @@ final class Journey {
         return person;
     }
 
+    /**
+     * The person's own IPv6 /48 in the documentation range (2001:db8::/32), as the ledger keeps it once anonymised: a
+     * test can look for this person's evidence alone, whatever other tests left in the ledger.
+     */
+    static String networkOf(Person person) {
+        return "2001:db8:%x:".formatted(person.email().hashCode() & 0xffff);
+    }
+
     Seeded seed(Person person) {
         Answer registered = client.call("POST", "/api/bookings/clients", """
                 {"fullName":"%s","email":"%s","phone":"%s","dateOfBirth":"1984-07-19"}
@@ -75,8 +83,8 @@ final class Journey {
         String photo = clinicalEntry(person, "PHOTO_METADATA", true);
         Answer consent = client.call("POST", "/api/consents", """
                 {"email":"%s","purpose":"marketing.email","granted":true,"policyVersion":"2026-01","channel":"WEB",
-                 "evidence":{"source":"portal","ipAddress":"203.0.113.45","userAgent":"Mozilla/5.0"}}
-                """.formatted(person.email()), reception);
+                 "evidence":{"source":"portal","ipAddress":"%s:45","userAgent":"Mozilla/5.0"}}
+                """.formatted(person.email(), networkOf(person)), reception);
         assertThat(consent.status()).as(consent.text()).isEqualTo(201);
         assertThat(subscribe(person).status()).isEqualTo(201);
         return new Seeded(clientId, past, future, payment.json().path("id").asString(), treatment, photo);

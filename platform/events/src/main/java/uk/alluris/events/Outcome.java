@@ -4,7 +4,7 @@ package uk.alluris.events;
  * What a service did with one category of a person's data.
  * <ul>
  * <li>{@code ERASED}, {@code RETAINED} (with a legal ground and, where it ends, a date), {@code RESTRICTED},
- * {@code EXPORTED}, {@code RECTIFIED}, {@code NOT_HELD}: as ARCHITECTURE.md names them;</li>
+ * {@code EXPORTED}, {@code RECTIFIED}, {@code NOT_HELD}: as docs/privacy-requests.md names them;</li>
  * <li>{@code WITHDRAWN}: a use ended (consent withdrawn, unsubscribed, photos' marketing use stopped) while the data
  * itself stays;</li>
  * <li>{@code RESTRICTION_LIFTED}: normal processing restored.</li>

@@ -5,7 +5,7 @@ import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.SubjectIdentifiers;
 
 /**
- * What one data-holding service does for each kind of privacy request, per the table in ARCHITECTURE.md. Each
+ * What one data-holding service does for each kind of privacy request, per the table in docs/privacy-requests.md. Each
  * service implements this once, in its {@code privacy} package; the kit receives the requests, keeps each receipt
  * and sends it back. Every method must be safe to run twice for the same person: it acts on what is still there.
  * The returned receipt names every category the service holds, with {@code NOT_HELD} where it holds nothing.
