@@ -9,7 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** One campaign sent by staff to a list, with how many it reached and why the others were skipped. */
 @Document("campaigns")
-public class Campaign {
+class Campaign {
 
     public enum Status {
         SENDING, SENT

@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * index so that an erasure naming the address finds the record after the subscriber is gone.
  */
 @Document("campaign_sends")
-public record CampaignSend(@Id String id, @Indexed UUID campaignId, @Indexed UUID subscriberId,
+record CampaignSend(@Id String id, @Indexed UUID campaignId, @Indexed UUID subscriberId,
         @Indexed String emailIndex, Instant sentAt, Outcome outcome, Reason reason) {
 
     public enum Outcome {

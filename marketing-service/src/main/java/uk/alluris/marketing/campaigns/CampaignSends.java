@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
-public interface CampaignSends extends MongoRepository<CampaignSend, String> {
+interface CampaignSends extends MongoRepository<CampaignSend, String> {
 
     @Query(value = "{ campaignId: ?0 }", sort = "{ sentAt: 1 }")
     List<CampaignSend> findByCampaign(UUID campaignId);

@@ -3,5 +3,5 @@ package uk.alluris.marketing.campaigns;
 import java.util.UUID;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface Campaigns extends MongoRepository<Campaign, UUID> {
+interface Campaigns extends MongoRepository<Campaign, UUID> {
 }

@@ -1,6 +1,5 @@
 package uk.alluris.marketing.consent;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +13,9 @@ import uk.alluris.events.EventType;
 import uk.alluris.events.PlatformEvent;
 import uk.alluris.kit.inbox.ProcessedMessages;
 import uk.alluris.kit.messaging.CloudEvents;
-import uk.alluris.kit.messaging.UnknownEventType;
 import uk.alluris.marketing.leads.LeadConsents;
 import uk.alluris.marketing.subscribers.MarketingChannel;
-import uk.alluris.marketing.subscribers.Subscriber;
-import uk.alluris.marketing.subscribers.Subscribers;
+import uk.alluris.marketing.subscribers.SubscriberConsents;
 
 /**
  * Withdrawals recorded in the consent ledger ({@code consent.events}): a withdrawn {@code marketing.email} or
@@ -28,16 +25,16 @@ import uk.alluris.marketing.subscribers.Subscribers;
  * Each message is handled once; handling one again would change nothing anyway.
  */
 @Component
-public class ConsentWithdrawals {
+class ConsentWithdrawals {
 
     static final String CONSUMER = "marketing-service/consent-events";
     private static final Logger log = LoggerFactory.getLogger(ConsentWithdrawals.class);
 
     private final ProcessedMessages processed;
-    private final Subscribers subscribers;
+    private final SubscriberConsents subscribers;
     private final LeadConsents leads;
 
-    ConsentWithdrawals(ProcessedMessages processed, Subscribers subscribers, LeadConsents leads) {
+    ConsentWithdrawals(ProcessedMessages processed, SubscriberConsents subscribers, LeadConsents leads) {
         this.processed = processed;
         this.subscribers = subscribers;
         this.leads = leads;
@@ -70,30 +67,13 @@ public class ConsentWithdrawals {
             }
         }
         List<String> emails = withdrawn.emailIndex() == null ? List.of() : List.of(withdrawn.emailIndex());
-        int changed = 0;
-        for (Subscriber subscriber : subscribers.findMatching(ids, emails, List.of())) {
-            if (subscriber.withdraw(channel.get())) {
-                subscribers.save(subscriber);
-                changed++;
-            }
-        }
-        changed += leads.withdraw(ids, emails, channel.get());
+        int changed = subscribers.withdraw(ids, emails, channel.get()) + leads.withdraw(ids, emails, channel.get());
         log.info("consent withdrawal for {} applied to {} record(s)", withdrawn.purpose(), changed);
         return changed;
     }
 
     /** Whether the message claims to be a withdrawal; one with no type at all is unreadable (DLQ). */
     private static boolean isWithdrawal(Message<byte[]> message) {
-        Object type = message.getHeaders().get(CloudEvents.TYPE);
-        if (type == null) {
-            type = message.getHeaders().get("ce-type");
-        }
-        if (type instanceof byte[] bytes) {
-            type = new String(bytes, StandardCharsets.UTF_8);
-        }
-        if (type == null) {
-            throw new UnknownEventType("no ce_type header");
-        }
-        return EventType.CONSENT_WITHDRAWN.cloudEventType().equals(type.toString());
+        return EventType.CONSENT_WITHDRAWN.cloudEventType().equals(CloudEvents.type(message));
     }
 }

@@ -36,7 +36,7 @@ import uk.alluris.marketing.MarketingProperties;
  * retried (exponential backoff) on what may pass — no answer, a 5xx, a 429 — and goes through a circuit breaker, so a
  * Graph outage fails fast instead of tying up threads; the caller keeps the lead id pending and tries again later.
  */
-public class GraphLeads {
+class GraphLeads {
 
     public static final String NAME = "metaGraph";
     static final Pattern LEAD_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");

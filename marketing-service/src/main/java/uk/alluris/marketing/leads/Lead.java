@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import uk.alluris.marketing.subscribers.Enrolment;
 import uk.alluris.marketing.subscribers.MarketingChannel;
 
 /**
@@ -22,7 +23,7 @@ import uk.alluris.marketing.subscribers.MarketingChannel;
  * so a repeated delivery is recognised and not counted twice).
  */
 @Document("leads")
-public class Lead {
+class Lead {
 
     public enum Status {
         /** Meta lead id received; its fields are still to be fetched. */
@@ -34,9 +35,7 @@ public class Lead {
         FAILED
     }
 
-    public enum DropReason {
-        SUPPRESSED, RESTRICTED, NO_CONTACT
-    }
+    public enum DropReason { SUPPRESSED, RESTRICTED, NO_CONTACT }
 
     @Id
     String id;
@@ -148,7 +147,7 @@ public class Lead {
     }
 
     /** The person objected to marketing: the form's consent no longer counts. Returns whether it changed. */
-    public boolean objected(Instant now) {
+    boolean objected(Instant now) {
         boolean changed = !consents.isEmpty() || objectedAt == null;
         consents = new LinkedHashSet<>();
         if (objectedAt == null) {
@@ -157,114 +156,44 @@ public class Lead {
         return changed;
     }
 
-    /** Applies corrected details (null = unchanged) with their indexes; returns whether anything changed. */
-    public boolean rectify(String fullName, String email, String emailIndex, String phone, String phoneIndex) {
-        if (status != Status.STORED) {
+    /** Applies corrected details (null = unchanged, {@link Enrolment.Contact#corrected}); returns whether anything changed. */
+    boolean rectify(Enrolment.Contact correction) {
+        Enrolment.Contact held = new Enrolment.Contact(email, emailIndex, phone, phoneIndex, fullName);
+        Enrolment.Contact corrected = held.corrected(correction);
+        if (status != Status.STORED || corrected.equals(held)) {
             return false;
         }
-        boolean changed = false;
-        if (fullName != null && !fullName.strip().equals(this.fullName)) {
-            this.fullName = fullName.strip();
-            changed = true;
-        }
-        if (email != null && !email.equals(this.email)) {
-            this.email = email;
-            this.emailIndex = emailIndex;
-            changed = true;
-        }
-        if (phone != null && !phone.equals(this.phone)) {
-            this.phone = phone;
-            this.phoneIndex = phoneIndex;
-            changed = true;
-        }
-        return changed;
+        email = corrected.email();
+        emailIndex = corrected.emailIndex();
+        phone = corrected.phone();
+        phoneIndex = corrected.phoneIndex();
+        fullName = corrected.fullName();
+        return true;
     }
 
-    public String id() {
-        return id;
-    }
-
-    public String source() {
-        return source;
-    }
-
-    public Status status() {
-        return status;
-    }
-
-    public DropReason dropReason() {
-        return dropReason;
-    }
-
-    public String externalId() {
-        return externalId;
-    }
-
-    public String formId() {
-        return formId;
-    }
-
-    public String pageId() {
-        return pageId;
-    }
-
-    public String adId() {
-        return adId;
-    }
-
-    public String email() {
-        return email;
-    }
-
-    public String phone() {
-        return phone;
-    }
-
-    public String fullName() {
-        return fullName;
-    }
-
-    public String emailIndex() {
-        return emailIndex;
-    }
-
-    public String phoneIndex() {
-        return phoneIndex;
-    }
+    public String id() { return id; }
+    public String source() { return source; }
+    public Status status() { return status; }
+    public DropReason dropReason() { return dropReason; }
+    public String externalId() { return externalId; }
+    public String formId() { return formId; }
+    public String pageId() { return pageId; }
+    public String adId() { return adId; }
+    public String email() { return email; }
+    public String phone() { return phone; }
+    public String fullName() { return fullName; }
+    public String emailIndex() { return emailIndex; }
+    public String phoneIndex() { return phoneIndex; }
 
     public Set<MarketingChannel> consents() {
         return consents.isEmpty() ? EnumSet.noneOf(MarketingChannel.class) : EnumSet.copyOf(consents);
     }
 
-    public String consentText() {
-        return consentText;
-    }
-
-    public Instant capturedAt() {
-        return capturedAt;
-    }
-
-    public Instant receivedAt() {
-        return receivedAt;
-    }
-
-    public Instant storedAt() {
-        return storedAt;
-    }
-
-    public UUID subscriberId() {
-        return subscriberId;
-    }
-
-    public Instant objectedAt() {
-        return objectedAt;
-    }
-
-    public int fetchAttempts() {
-        return fetchAttempts;
-    }
-
-    public String lastFetchError() {
-        return lastFetchError;
-    }
+    public String consentText() { return consentText; }
+    public Instant capturedAt() { return capturedAt; }
+    public Instant receivedAt() { return receivedAt; }
+    public UUID subscriberId() { return subscriberId; }
+    public Instant objectedAt() { return objectedAt; }
+    public int fetchAttempts() { return fetchAttempts; }
+    public String lastFetchError() { return lastFetchError; }
 }

@@ -11,15 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Service;
-import uk.alluris.kit.identity.BlindIndexer;
-import uk.alluris.kit.identity.InvalidEmailAddress;
-import uk.alluris.kit.identity.InvalidPhoneNumber;
-import uk.alluris.kit.identity.Normalisation;
 import uk.alluris.marketing.MarketingProperties;
 import uk.alluris.marketing.subscribers.Enrolment;
 import uk.alluris.marketing.subscribers.MarketingChannel;
 import uk.alluris.marketing.subscribers.Subscriber;
-import uk.alluris.marketing.suppression.MarketingEligibility;
 
 /**
  * Where every lead lands, whichever way it came. A lead whose email or phone is suppressed, or whose person is
@@ -29,7 +24,7 @@ import uk.alluris.marketing.suppression.MarketingEligibility;
  * recognised by its id and changes nothing.
  */
 @Service
-public class LeadIntake {
+class LeadIntake {
 
     public static final String META_SOURCE = "meta-lead-ads";
     private static final Logger log = LoggerFactory.getLogger(LeadIntake.class);
@@ -45,20 +40,18 @@ public class LeadIntake {
 
     private final MongoTemplate mongo;
     private final Leads leads;
-    private final MarketingEligibility eligibility;
+    private final LeadScreening screening;
     private final Enrolment enrolment;
-    private final BlindIndexer indexer;
     private final LeadStats stats;
     private final MarketingProperties properties;
     private final Clock clock;
 
-    LeadIntake(MongoTemplate mongo, Leads leads, MarketingEligibility eligibility, Enrolment enrolment,
-            BlindIndexer indexer, LeadStats stats, MarketingProperties properties, Clock clock) {
+    LeadIntake(MongoTemplate mongo, Leads leads, LeadScreening screening, Enrolment enrolment, LeadStats stats,
+            MarketingProperties properties, Clock clock) {
         this.mongo = mongo;
         this.leads = leads;
-        this.eligibility = eligibility;
+        this.screening = screening;
         this.enrolment = enrolment;
-        this.indexer = indexer;
         this.stats = stats;
         this.properties = properties;
         this.clock = clock;
@@ -75,7 +68,7 @@ public class LeadIntake {
             return duplicate(known);
         }
         Lead lead = Lead.received(id, source, externalId, formId, capturedAt, clock.instant());
-        if (!fill(lead, details)) {
+        if (!screening.admit(lead, details)) {
             return insertDropped(lead);
         }
         try {
@@ -100,7 +93,7 @@ public class LeadIntake {
 
     /** A pending Meta lead's fields, fetched: dropped or stored as for any lead. */
     Result completeMetaLead(Lead lead, Details details) {
-        if (!fill(lead, details)) {
+        if (!screening.admit(lead, details)) {
             return saveDropped(lead);
         }
         leads.save(lead);
@@ -115,37 +108,6 @@ public class LeadIntake {
             stats.count(lead.source(), LeadStats.Outcome.FETCH_FAILED);
             log.warn("lead {} given up after {} fetch attempts", lead.id(), lead.fetchAttempts());
         }
-    }
-
-    /**
-     * Normalises and checks the person: false (and the lead marked dropped, holding nothing about them) when they may
-     * not be marketed to or cannot be reached at all.
-     */
-    private boolean fill(Lead lead, Details details) {
-        String email = normalisedEmail(details.email());
-        String phone = normalisedPhone(details.phone());
-        if (email == null && phone == null) {
-            lead.dropped(Lead.DropReason.NO_CONTACT);
-            return false;
-        }
-        String emailIndex = email == null ? null : indexer.email(email);
-        String phoneIndex = phone == null ? null : indexer.phone(phone);
-        switch (eligibility.verdict(null, emailIndex, phoneIndex)) {
-            case SUPPRESSED:
-                lead.dropped(Lead.DropReason.SUPPRESSED);
-                return false;
-            case RESTRICTED:
-                lead.dropped(Lead.DropReason.RESTRICTED);
-                return false;
-            default:
-                break;
-        }
-        String fullName = details.fullName() == null || details.fullName().isBlank() ? null
-                : truncate(details.fullName().strip(), 200);
-        lead.details(email, emailIndex, phone, phoneIndex, fullName, details.consents(),
-                truncate(details.consentText(), 4000));
-        lead.stored(clock.instant());
-        return true;
     }
 
     private Result stored(Lead lead) {
@@ -204,31 +166,5 @@ public class LeadIntake {
     private Instant capturedAtOrNow(Instant capturedAt) {
         Instant now = clock.instant();
         return capturedAt == null || capturedAt.isAfter(now) ? now : capturedAt;
-    }
-
-    private String normalisedEmail(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Normalisation.email(raw);
-        } catch (InvalidEmailAddress e) {
-            return null;
-        }
-    }
-
-    private String normalisedPhone(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return indexer.normalisePhone(raw);
-        } catch (InvalidPhoneNumber e) {
-            return null;
-        }
-    }
-
-    private static String truncate(String value, int max) {
-        return value == null ? null : value.length() <= max ? value : value.substring(0, max);
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * (tags {@code source}, {@code outcome}). Counts only: never who.
  */
 @Component
-public class LeadStats {
+class LeadStats {
 
     static final String COLLECTION = "lead_stats";
     static final String METER = "alluris.marketing.leads";

@@ -7,7 +7,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
 /** Leads, by delivery id; a person's leads are found by blind index or by the subscriber they became. */
-public interface Leads extends MongoRepository<Lead, String> {
+interface Leads extends MongoRepository<Lead, String> {
 
     @Query("{ $or: [ { subscriberId: { $in: ?0 } }, { emailIndex: { $in: ?1 } }, { phoneIndex: { $in: ?2 } } ] }")
     List<Lead> findMatching(Collection<UUID> subscriberIds, Collection<String> emailIndexes,

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * spaces, hyphens and apostrophes, short — is used, and only its first word; anything else is left out and the mail
  * just says "Hello".
  */
-public final class PlainFirstName {
+final class PlainFirstName {
 
     static final int MAX_NAME = 60;
     static final int MAX_FIRST_NAME = 24;

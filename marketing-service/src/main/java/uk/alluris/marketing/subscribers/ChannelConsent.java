@@ -6,5 +6,5 @@ import java.time.Instant;
  * Marketing's own record that a subscriber may be reached on one channel: how it was captured (a confirmed double
  * opt-in, a lead form that asked) and when. The full evidence goes to the consent ledger; this is what a send checks.
  */
-public record ChannelConsent(String source, String formId, Instant grantedAt) {
+record ChannelConsent(String source, String formId, Instant grantedAt) {
 }

@@ -23,6 +23,19 @@ public class Enrolment {
 
     /** The person, normalised, with their blind indexes; email or phone may be missing, not both. */
     public record Contact(String email, String emailIndex, String phone, String phoneIndex, String fullName) {
+
+        /**
+         * These details with a rectification applied, the one rule every aggregate holding contact details follows:
+         * each corrected value (null = unchanged) replaces the one held, an email or phone with its blind index, a
+         * name stripped.
+         */
+        public Contact corrected(Contact correction) {
+            boolean newEmail = correction.email() != null && !correction.email().equals(email);
+            boolean newPhone = correction.phone() != null && !correction.phone().equals(phone);
+            return new Contact(newEmail ? correction.email() : email, newEmail ? correction.emailIndex() : emailIndex,
+                    newPhone ? correction.phone() : phone, newPhone ? correction.phoneIndex() : phoneIndex,
+                    correction.fullName() == null ? fullName : correction.fullName().strip());
+        }
     }
 
     /**

@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * times stay, so a second click is recognised; expired ones are deleted.
  */
 @Document("pending_subscriptions")
-public class PendingSubscription {
+class PendingSubscription {
 
     @Id
     UUID id;
@@ -118,26 +118,20 @@ public class PendingSubscription {
         return confirmedAt;
     }
 
-    /** Applies corrected details to a sign-up still waiting; returns whether anything changed. */
-    public boolean rectify(String fullName, String email, String emailIndex, String phone, String phoneIndex) {
+    /** Applies corrected details to a sign-up still waiting ({@link Enrolment.Contact#corrected}); returns whether anything changed. */
+    boolean rectify(Enrolment.Contact correction) {
         if (confirmedAt != null) {
             return false;
         }
-        boolean changed = false;
-        if (fullName != null && !fullName.strip().equals(this.fullName)) {
-            this.fullName = fullName.strip();
-            changed = true;
+        Enrolment.Contact corrected = contact().corrected(correction);
+        if (corrected.equals(contact())) {
+            return false;
         }
-        if (email != null && !email.equals(this.email)) {
-            this.email = email;
-            this.emailIndex = emailIndex;
-            changed = true;
-        }
-        if (phone != null && !phone.equals(this.phone)) {
-            this.phone = phone;
-            this.phoneIndex = phoneIndex;
-            changed = true;
-        }
-        return changed;
+        email = corrected.email();
+        emailIndex = corrected.emailIndex();
+        phone = corrected.phone();
+        phoneIndex = corrected.phoneIndex();
+        fullName = corrected.fullName();
+        return true;
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
 /** Sign-ups awaiting confirmation, found by blind index for privacy requests. */
-public interface PendingSubscriptions extends MongoRepository<PendingSubscription, UUID> {
+interface PendingSubscriptions extends MongoRepository<PendingSubscription, UUID> {
 
     @Query("{ $or: [ { emailIndex: { $in: ?0 } }, { phoneIndex: { $in: ?1 } } ] }")
     List<PendingSubscription> findMatching(Collection<String> emailIndexes, Collection<String> phoneIndexes);

@@ -85,7 +85,7 @@ public class Subscriber implements OutboxOwner {
     }
 
     /** Drops the consent for a channel (withdrawn in the ledger); returns whether there was one. */
-    public boolean withdraw(MarketingChannel channel) {
+    boolean withdraw(MarketingChannel channel) {
         return consents.remove(channel) != null;
     }
 
@@ -94,7 +94,7 @@ public class Subscriber implements OutboxOwner {
     }
 
     /** Leaves every list and drops every channel consent; returns how many memberships ended. */
-    public int unsubscribeEverywhere(Instant now) {
+    int unsubscribeEverywhere(Instant now) {
         int left = lists.size();
         lists.clear();
         consents.clear();
@@ -118,27 +118,19 @@ public class Subscriber implements OutboxOwner {
         return true;
     }
 
-    /**
-     * Applies corrected details (null = unchanged) with the indexes that follow from them; returns whether anything
-     * changed.
-     */
-    public boolean rectify(String fullName, String email, String emailIndex, String phone, String phoneIndex) {
-        boolean changed = false;
-        if (fullName != null && !fullName.strip().equals(this.fullName)) {
-            this.fullName = fullName.strip();
-            changed = true;
+    /** Applies corrected details (null = unchanged, {@link Enrolment.Contact#corrected}); returns whether anything changed. */
+    boolean rectify(Enrolment.Contact correction) {
+        Enrolment.Contact held = new Enrolment.Contact(email, emailIndex, phone, phoneIndex, fullName);
+        Enrolment.Contact corrected = held.corrected(correction);
+        if (corrected.equals(held)) {
+            return false;
         }
-        if (email != null && !email.equals(this.email)) {
-            this.email = email;
-            this.emailIndex = emailIndex;
-            changed = true;
-        }
-        if (phone != null && !phone.equals(this.phone)) {
-            this.phone = phone;
-            this.phoneIndex = phoneIndex;
-            changed = true;
-        }
-        return changed;
+        email = corrected.email();
+        emailIndex = corrected.emailIndex();
+        phone = corrected.phone();
+        phoneIndex = corrected.phoneIndex();
+        fullName = corrected.fullName();
+        return true;
     }
 
     /** Puts an event this change caused on its way, in the same save. */

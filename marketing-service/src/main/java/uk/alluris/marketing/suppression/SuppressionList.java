@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,8 +57,19 @@ public class SuppressionList {
         return reasons;
     }
 
-    public boolean isSuppressed(String emailIndex, String phoneIndex) {
-        return !reasonsFor(emailIndex, phoneIndex).isEmpty();
+    /**
+     * A person suppressed for good under the indexes they held is suppressed under their corrected ones too (nulls:
+     * not corrected), for the first lasting reason found.
+     */
+    public void carryOver(Collection<String> heldIndexes, String emailIndex, String phoneIndex) {
+        if (emailIndex == null && phoneIndex == null) {
+            return;
+        }
+        Set<SuppressionEntry.Reason> reasons = new LinkedHashSet<>();
+        heldIndexes.forEach(index -> reasons.addAll(reasonsFor(index, null)));
+        reasons.stream().filter(SuppressionEntry.Reason::lasting).findFirst().ifPresent(reason -> suppress(
+                emailIndex == null ? List.of() : List.of(emailIndex), phoneIndex == null ? List.of() : List.of(phoneIndex),
+                reason));
     }
 
     /**

@@ -1,6 +1,7 @@
 package uk.alluris.records.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
@@ -10,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.alluris.kit.privacy.Restrictions;
+import uk.alluris.kit.privacy.ThirdPartyRedaction;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.records.subjects.ClinicalSubject;
@@ -20,6 +22,10 @@ import uk.alluris.records.subjects.ClinicalSubject;
  */
 @Service
 public class ReadAudit {
+
+    /** The {@code records-read-audit} category: who read the records outside routine care, when, and why. */
+    public record Exported(Instant at, UUID entryId, String readBy, String reason) {
+    }
 
     private final MongoTemplate mongo;
     private final Restrictions restrictions;
@@ -60,5 +66,11 @@ public class ReadAudit {
 
     public List<AuditedRead> readsOf(String subjectId) {
         return mongo.find(new Query(Criteria.where("subjectId").is(subjectId)).with(Sort.by("at")), AuditedRead.class);
+    }
+
+    /** The reads of a subject's records as the person gets them back, third parties' data redacted from the reasons. */
+    public List<Exported> export(String subjectId, ThirdPartyRedaction redaction) {
+        return readsOf(subjectId).stream().map(read -> new Exported(read.at(), read.entryId(), read.reader(),
+                redaction.text(read.reason(), List.of()).value())).toList();
     }
 }

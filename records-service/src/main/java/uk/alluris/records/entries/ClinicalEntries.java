@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface ClinicalEntries extends MongoRepository<ClinicalEntry, UUID> {
+interface ClinicalEntries extends MongoRepository<ClinicalEntry, UUID> {
 
     List<ClinicalEntry> findBySubjectIdOrderByRecordedAtAsc(String subjectId);
 

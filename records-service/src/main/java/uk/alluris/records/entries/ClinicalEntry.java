@@ -12,7 +12,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * without decrypting anything.
  */
 @Document("entries")
-public class ClinicalEntry {
+class ClinicalEntry {
 
     @Id
     UUID id;

@@ -31,7 +31,6 @@ import uk.alluris.records.audit.AuditedRead;
 import uk.alluris.records.audit.ReadAudit;
 import uk.alluris.records.keys.FieldCipher;
 import uk.alluris.records.subjects.ClinicalSubject;
-import uk.alluris.records.subjects.ClinicalSubjects;
 import uk.alluris.records.subjects.SubjectRegister;
 
 /**
@@ -61,15 +60,13 @@ class EntryController {
     }
 
     private final ClinicalEntries entries;
-    private final ClinicalSubjects subjects;
     private final SubjectRegister register;
     private final FieldCipher cipher;
     private final ReadAudit audit;
 
-    EntryController(ClinicalEntries entries, ClinicalSubjects subjects, SubjectRegister register, FieldCipher cipher,
+    EntryController(ClinicalEntries entries, SubjectRegister register, FieldCipher cipher,
             ReadAudit audit) {
         this.entries = entries;
-        this.subjects = subjects;
         this.register = register;
         this.cipher = cipher;
         this.audit = audit;
@@ -98,14 +95,14 @@ class EntryController {
     @GetMapping("/entries/{id}")
     EntryView one(@PathVariable UUID id, @RequestParam(required = false) String reason) {
         ClinicalEntry entry = entries.findById(id).orElseThrow(() -> ProblemException.notFound("clinical entry " + id));
-        ClinicalSubject subject = subjects.findById(entry.subjectId()).orElseThrow();
+        ClinicalSubject subject = register.find(entry.subjectId()).orElseThrow();
         audit.beforeReading(subject, id, reader(), reason);
         return view(entry, subject);
     }
 
     @GetMapping("/subjects/{subjectId}")
     SubjectView subject(@PathVariable String subjectId, @RequestParam(required = false) String reason) {
-        ClinicalSubject subject = subjects.findById(subjectId)
+        ClinicalSubject subject = register.find(subjectId)
                 .orElseThrow(() -> ProblemException.notFound("subject " + subjectId));
         audit.beforeReading(subject, null, reader(), reason);
         return new SubjectView(subject.id(), subject.dateOfBirth(), subject.lastEntryOn(), audit.isRestricted(subject),

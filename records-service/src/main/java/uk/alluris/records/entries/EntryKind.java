@@ -1,6 +1,6 @@
 package uk.alluris.records.entries;
 
 /** The kinds of clinical record this service holds. */
-public enum EntryKind {
+enum EntryKind {
     MEDICAL_HISTORY, CONSULTATION, TREATMENT, AFTERCARE, CONSENT_FORM, PHOTO_METADATA
 }

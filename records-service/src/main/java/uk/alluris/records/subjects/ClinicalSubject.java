@@ -57,7 +57,7 @@ public class ClinicalSubject implements OutboxOwner {
      * Applies a rectification of the identity fields this service holds: each non-null value replaces the one held
      * (email and phone as their blind indexes). Returns whether anything changed.
      */
-    public boolean correctIdentity(String emailIndex, String phoneIndex, LocalDate dateOfBirth) {
+    boolean correctIdentity(String emailIndex, String phoneIndex, LocalDate dateOfBirth) {
         boolean changed = false;
         if (emailIndex != null && !emailIndex.equals(this.emailIndex)) {
             this.emailIndex = emailIndex;
@@ -80,12 +80,12 @@ public class ClinicalSubject implements OutboxOwner {
         }
     }
 
-    public void holdForRetention(LocalDate until) {
+    void holdForRetention(LocalDate until) {
         erasureDueOn = until;
     }
 
     /** The key is gone: nothing of this person's clinical data can be read again, anywhere. */
-    public void keyDestroyed(Instant now, String reason) {
+    void keyDestroyed(Instant now, String reason) {
         keyDestroyedAt = now;
         erasureDueOn = null;
         emailIndex = null;

@@ -1,12 +1,13 @@
 package uk.alluris.records.subjects;
 
 import java.time.LocalDate;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.problem.ProblemException;
 
-/** Finds or meets the subject a new clinical entry is about, by subject id, email, or both. */
+/** Finds a subject by id, or finds or meets the subject a new clinical entry is about, by subject id, email, or both. */
 @Service
 public class SubjectRegister {
 
@@ -16,6 +17,10 @@ public class SubjectRegister {
     SubjectRegister(ClinicalSubjects subjects, BlindIndexer indexer) {
         this.subjects = subjects;
         this.indexer = indexer;
+    }
+
+    public Optional<ClinicalSubject> find(String subjectId) {
+        return subjects.findById(subjectId);
     }
 
     public ClinicalSubject forEntry(String subjectId, String email, String phone, LocalDate dateOfBirth, LocalDate entryDay) {

@@ -31,7 +31,10 @@ import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.ExportSeal;
 import uk.alluris.kit.privacy.TransportSeal;
+import uk.alluris.records.entries.EntryPrivacy;
 import uk.alluris.records.subjects.ClinicalSubjects;
+import uk.alluris.records.subjects.RetentionRule;
+import uk.alluris.records.subjects.SubjectPrivacy;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;
@@ -118,7 +121,7 @@ class RecordsExportAndRectificationIntegrationTest {
         assertThat(picture.path("details").path("area").asString()).isEqualTo("lips");
         assertThat(picture.path("notes").asString()).isEqualTo("before treatment");
         assertThat(picture.path("marketingUse").asBoolean()).isTrue();
-        assertThat(picture.path("image").asString()).isEqualTo(RecordsExport.IMAGE);
+        assertThat(picture.path("image").asString()).isEqualTo(EntryPrivacy.IMAGE);
         assertThat(data.path("records-read-audit").valueStream().map(read -> read.path("reason").asString()).toList())
                 .containsExactly("access request R-7", RecordsPrivacy.EXPORT_REASON);
         assertThat(text).doesNotContainIgnoringCase("jane").doesNotContain("345678").doesNotContain("\"thirdParties\"")
@@ -151,7 +154,7 @@ class RecordsExportAndRectificationIntegrationTest {
         JsonNode person = JSON.readTree(ExportSeal.open(key, receipt.sealedExport(), requestId, SERVICE))
                 .path("data").path("clinical-subject").get(0);
         assertThat(person.path("subjectId").asString()).isEqualTo(subjectId);
-        assertThat(person.path("note").asString()).isEqualTo(RecordsExport.SHREDDED);
+        assertThat(person.path("note").asString()).isEqualTo(SubjectPrivacy.SHREDDED);
         assertThat(person.path("recordsErasedAt").isNull()).isFalse();
         assertThat(person.path("dateOfBirth").isNull()).isTrue();
     }
@@ -175,7 +178,7 @@ class RecordsExportAndRectificationIntegrationTest {
                 .path("data").path("clinical-records").get(0);
         assertThat(record.path("entryId").asString()).isEqualTo(id);
         assertThat(record.path("kind").asString()).isEqualTo("TREATMENT");
-        assertThat(record.path("unreadable").asString()).isEqualTo(RecordsExport.UNREADABLE);
+        assertThat(record.path("unreadable").asString()).isEqualTo(EntryPrivacy.UNREADABLE);
         assertThat(record.path("notes").isNull()).isTrue();
         assertThat(record.path("details").isNull()).isTrue();
     }

@@ -25,6 +25,8 @@ import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.events.Topics;
 import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.records.retention.RetentionJob;
+import uk.alluris.records.subjects.RetentionRule;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;

@@ -49,6 +49,14 @@ public final class CloudEvents {
         return EventJson.read(message.getPayload(), type);
     }
 
+    /**
+     * The {@code ce_type} of a received message, under either header prefix: what a consumer checks before it reads
+     * the body. Throws {@link UnknownEventType} when there is none (the message is unreadable: DLQ).
+     */
+    public static String type(Message<?> message) {
+        return header(message, TYPE);
+    }
+
     /** The {@code ce_id} of a received message: what idempotent consumers remember. */
     public static String id(Message<?> message) {
         return header(message, ID);

@@ -1,4 +1,4 @@
-package uk.alluris.records.privacy;
+package uk.alluris.records.subjects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

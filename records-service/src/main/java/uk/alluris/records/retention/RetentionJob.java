@@ -1,33 +1,29 @@
-package uk.alluris.records.privacy;
+package uk.alluris.records.retention;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import uk.alluris.records.subjects.ClinicalSubject;
-import uk.alluris.records.subjects.ClinicalSubjects;
+import uk.alluris.records.subjects.SubjectPrivacy;
 
 /** Erases held records once their retention date has passed: the erasure the person asked for, completed. */
 @Component
+@EnableScheduling
 public class RetentionJob {
 
-    private final ClinicalSubjects subjects;
+    private final SubjectPrivacy subjects;
     private final Shredding shredding;
-    private final Clock clock;
 
-    RetentionJob(ClinicalSubjects subjects, Shredding shredding, Clock clock) {
+    RetentionJob(SubjectPrivacy subjects, Shredding shredding) {
         this.subjects = subjects;
         this.shredding = shredding;
-        this.clock = clock;
     }
 
     /** Returns how many subjects' records were erased this round: those kept until a day now past. */
     @Scheduled(fixedDelayString = "${alluris.records.retention-check-every:1h}", initialDelayString = "PT30S")
     public int eraseWhatIsDue() {
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/London")));
         int erased = 0;
-        for (ClinicalSubject subject : subjects.findByErasureDueOnLessThanEqual(today.minusDays(1))) {
+        for (ClinicalSubject subject : subjects.heldUntilBefore(subjects.today())) {
             shredding.shred(subject, "retention period ended " + subject.erasureDueOn() + " after an erasure request");
             erased++;
         }

@@ -1,10 +1,10 @@
-package uk.alluris.records.privacy;
+package uk.alluris.records.subjects;
 
 import java.time.LocalDate;
 import java.time.Period;
 
 /**
- * How long clinical records must be kept (ARCHITECTURE.md): adults, 8 years after the last entry; a person under 18
+ * How long clinical records must be kept (docs/privacy-requests.md): adults, 8 years after the last entry; a person under 18
  * at the last entry, until their 25th birthday — 26th if they were 17 — or 8 years after the last entry, whichever is
  * later. Without a date of birth the adult rule applies.
  */

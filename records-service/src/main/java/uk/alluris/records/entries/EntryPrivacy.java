@@ -1,0 +1,118 @@
+package uk.alluris.records.entries;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+import uk.alluris.events.CategoryOutcome;
+import uk.alluris.events.Outcome;
+import uk.alluris.kit.privacy.ThirdPartyRedaction;
+import uk.alluris.records.keys.FieldCipher;
+import uk.alluris.records.subjects.ClinicalSubject;
+
+/**
+ * What a privacy request does to clinical entries: counted for a restriction, photos' marketing use withdrawn on
+ * objection or erasure, every entry exported decrypted with third parties' personal data redacted, and every entry of
+ * a shredded subject removed from the live store.
+ */
+@Component
+public class EntryPrivacy {
+
+    public static final String CLINICAL_RECORDS = "clinical-records";
+    public static final String PHOTOS = "clinical-photos";
+    public static final String PHOTOS_MARKETING_USE = "photos-marketing-use";
+    public static final String UNREADABLE = "This entry's encryption key was destroyed: its content can no longer be "
+            + "read.";
+    public static final String IMAGE = "The image itself is not stored by this service: these are the photo's details.";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * The {@code clinical-records} category: medical history, consultations, treatments, aftercare, consent forms.
+     * {@code thirdPartyRedactions} says how many pieces of other people's data were taken out of this entry.
+     */
+    public record Entry(UUID entryId, String kind, Instant recordedAt, Object details, String notes, String recordedBy,
+            int thirdPartyRedactions, String unreadable) {
+    }
+
+    /** The {@code clinical-photos} category: each photo's details and whether the clinic may use it in marketing. */
+    public record Photo(UUID entryId, Instant recordedAt, Object details, String notes, boolean marketingUse,
+            String recordedBy, int thirdPartyRedactions, String image, String unreadable) {
+    }
+
+    /** One subject's entries as the person receives them. */
+    public record Exported(List<Entry> records, List<Photo> photos) {
+    }
+
+    private final ClinicalEntries entries;
+    private final FieldCipher cipher;
+
+    EntryPrivacy(ClinicalEntries entries, FieldCipher cipher) {
+        this.entries = entries;
+        this.cipher = cipher;
+    }
+
+    /** Returns how many clinical entries the subjects hold. */
+    public int count(List<ClinicalSubject> subjects) {
+        return subjects.stream().mapToInt(s -> entries.findBySubjectIdOrderByRecordedAtAsc(s.id()).size()).sum();
+    }
+
+    /** Withdraws every photo's marketing use; the receipt counts the photos it was withdrawn from. */
+    public CategoryOutcome withdrawPhotoMarketing(List<ClinicalSubject> subjects) {
+        int withdrawn = 0;
+        for (ClinicalSubject subject : subjects) {
+            for (ClinicalEntry entry : entries.findBySubjectIdOrderByRecordedAtAsc(subject.id())) {
+                if (entry.usedInMarketing()) {
+                    entry.withdrawMarketingUse();
+                    entries.save(entry);
+                    withdrawn++;
+                }
+            }
+        }
+        return CategoryOutcome.counted(PHOTOS_MARKETING_USE, Outcome.WITHDRAWN, withdrawn);
+    }
+
+    /** Removes a shredded subject's ciphertext from the live store; returns how many entries went. */
+    public long eraseAll(String subjectId) {
+        return entries.deleteBySubjectId(subjectId);
+    }
+
+    /**
+     * Every entry of the subject, decrypted under their own key, photos apart; any entry whose ciphertext outlived its
+     * key is exported as unreadable rather than failing.
+     */
+    public Exported export(ClinicalSubject person, ThirdPartyRedaction redaction) {
+        List<Entry> records = new ArrayList<>();
+        List<Photo> photos = new ArrayList<>();
+        for (ClinicalEntry entry : entries.findBySubjectIdOrderByRecordedAtAsc(person.id())) {
+            String entryId = entry.id().toString();
+            Optional<String> fieldsJson = cipher.decrypt(person.id(), entryId, "fields", entry.encryptedFields());
+            Optional<String> notes = cipher.decrypt(person.id(), entryId, "notes", entry.encryptedNotes());
+            Optional<String> thirdPartiesJson = cipher.decrypt(person.id(), entryId, "thirdParties",
+                    entry.encryptedThirdParties());
+            boolean unreadable = (entry.encryptedFields() != null && fieldsJson.isEmpty())
+                    || (entry.encryptedNotes() != null && notes.isEmpty())
+                    || (entry.encryptedThirdParties() != null && thirdPartiesJson.isEmpty());
+            List<String> thirdParties = thirdPartiesJson
+                    .map(json -> JSON.readValue(json, new TypeReference<List<String>>() { })).orElse(List.of());
+            ThirdPartyRedaction.Redacted<Object> details = redaction.value(
+                    fieldsJson.map(json -> (Object) JSON.readValue(json, new TypeReference<Map<String, Object>>() { }))
+                            .orElse(null), thirdParties);
+            ThirdPartyRedaction.Redacted<String> text = redaction.text(notes.orElse(null), thirdParties);
+            int redactions = details.redactions() + text.redactions();
+            String why = unreadable ? UNREADABLE : null;
+            if (entry.kind() == EntryKind.PHOTO_METADATA) {
+                photos.add(new Photo(entry.id(), entry.recordedAt(), details.value(), text.value(),
+                        entry.usedInMarketing(), entry.recordedBy(), redactions, IMAGE, why));
+            } else {
+                records.add(new Entry(entry.id(), entry.kind().name(), entry.recordedAt(), details.value(),
+                        text.value(), entry.recordedBy(), redactions, why));
+            }
+        }
+        return new Exported(records, photos);
+    }
+}
