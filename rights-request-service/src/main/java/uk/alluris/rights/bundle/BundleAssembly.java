@@ -22,8 +22,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.kit.privacy.ExportSeal;
-import uk.alluris.rights.fanout.ServiceAnswer;
 import uk.alluris.rights.request.PrivacyRequest;
+import uk.alluris.rights.request.ServiceAnswer;
 
 /**
  * Assembles a bundle on demand from its sealed parts and the request's private key; nothing opened is stored.
@@ -71,13 +71,13 @@ final class BundleAssembly {
         return services;
     }
 
-    static byte[] zip(PrivacyRequest request, String preparedFor, List<ServiceExport> services, Instant now) {
+    static byte[] zip(PrivacyRequest request, Bundle bundle, String preparedFor, List<ServiceExport> services, Instant now) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            entry(zip, "index.json", PRETTY.writeValueAsBytes(index(request, services, now)));
+            entry(zip, "index.json", PRETTY.writeValueAsBytes(index(request, bundle, services, now)));
             entry(zip, "summary.html", SummaryPage.render(new SummaryPage.About(request.id().toString(),
                     request.type().name(), preparedFor, request.receivedAt(), request.verifiedAt(),
-                    request.bundle().readyAt(), request.bundle().expiresAt(), now), services)
+                    bundle.readyAt, bundle.expiresAt, now), services)
                     .getBytes(StandardCharsets.UTF_8));
             for (ServiceExport service : services) {
                 if (service.export() != null) {
@@ -93,7 +93,8 @@ final class BundleAssembly {
         return bytes.toByteArray();
     }
 
-    private static Map<String, Object> index(PrivacyRequest request, List<ServiceExport> services, Instant now) {
+    private static Map<String, Object> index(PrivacyRequest request, Bundle bundle, List<ServiceExport> services,
+            Instant now) {
         Map<String, Object> index = new LinkedHashMap<>();
         index.put("format", INDEX_FORMAT);
         index.put("controller", CONTROLLER);
@@ -102,8 +103,8 @@ final class BundleAssembly {
         index.put("receivedAt", text(request.receivedAt()));
         index.put("verifiedAt", text(request.verifiedAt()));
         index.put("dueDate", request.dueDate() == null ? null : request.dueDate().toString());
-        index.put("readyAt", text(request.bundle().readyAt()));
-        index.put("expiresAt", text(request.bundle().expiresAt()));
+        index.put("readyAt", text(bundle.readyAt));
+        index.put("expiresAt", text(bundle.expiresAt));
         index.put("generatedAt", text(now));
         index.put("dataHeld", !services.stream().allMatch(ServiceExport::holdsNothing));
         List<Map<String, Object>> listed = new ArrayList<>();

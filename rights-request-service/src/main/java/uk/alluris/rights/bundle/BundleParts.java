@@ -15,7 +15,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.kit.privacy.ExportSeal;
-import uk.alluris.rights.request.BundleStatus;
 import uk.alluris.rights.request.PrivacyRequest;
 
 /**
@@ -25,7 +24,7 @@ import uk.alluris.rights.request.PrivacyRequest;
  * the request stays in progress).
  */
 @Component
-public class BundleParts {
+class BundleParts {
 
     private static final Logger log = LoggerFactory.getLogger(BundleParts.class);
 
@@ -39,14 +38,13 @@ public class BundleParts {
 
     /**
      * Keeps the export a receipt carries, if it belongs in the request's bundle: an export request, a registered
-     * service, a bundle not yet expired. Safe to repeat (one part per request and service).
+     * service, a key not yet destroyed (the bundle has not expired). Safe to repeat (one part per request and service).
      *
      * @throws IllegalArgumentException when the export does not open with the request's key
      */
-    public void keep(PrivacyRequest request, ReceiptIssued receipt, Instant now) {
+    void keep(PrivacyRequest request, ReceiptIssued receipt, Instant now) {
         if (!request.type().isExport() || receipt.sealedExport() == null
-                || !request.answers().containsKey(receipt.service())
-                || request.bundle() == null || request.bundle().status() == BundleStatus.EXPIRED) {
+                || !request.answers().containsKey(receipt.service())) {
             return;
         }
         Optional<KeysetHandle> key = keys.open(request.id());
@@ -66,11 +64,6 @@ public class BundleParts {
 
     List<BundlePart> of(UUID requestId) {
         return mongo.find(Query.query(where("requestId").is(requestId)), BundlePart.class);
-    }
-
-    /** Whether any sealed part of the request is still stored. */
-    public boolean anyFor(UUID requestId) {
-        return mongo.exists(Query.query(where("requestId").is(requestId)), BundlePart.class);
     }
 
     void deleteAll(UUID requestId) {

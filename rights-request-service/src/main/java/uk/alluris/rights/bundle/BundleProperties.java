@@ -10,9 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *        ({@code ALLURIS_RIGHTS_PUBLIC_URL})
  */
 @ConfigurationProperties("alluris.rights")
-public record BundleProperties(Duration bundleTtl, String publicUrl) {
+record BundleProperties(Duration bundleTtl, String publicUrl) {
 
-    public BundleProperties {
+    BundleProperties {
         bundleTtl = bundleTtl == null ? Duration.ofDays(7) : bundleTtl;
         publicUrl = publicUrl == null || publicUrl.isBlank() ? "http://127.0.0.1:8080" : publicUrl.strip();
         if (bundleTtl.isNegative() || bundleTtl.isZero()) {

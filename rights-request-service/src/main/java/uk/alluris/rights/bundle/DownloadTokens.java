@@ -11,20 +11,20 @@ import java.util.Base64;
  * in the ready mail). The request keeps only their SHA-256 — a token this long needs no key or slow hash to resist
  * guessing; the hash keeps a copy of the store from being a way in.
  */
-public final class DownloadTokens {
+final class DownloadTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private DownloadTokens() {
     }
 
-    public static String mint() {
+    static String mint() {
         byte[] token = new byte[32];
         RANDOM.nextBytes(token);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
-    public static String hash(String token) {
+    static String hash(String token) {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(
                     MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -18,7 +18,7 @@ import uk.alluris.rights.contact.ContactSeal;
  * in a topic or a backup of a part can no longer be opened.
  */
 @Component
-public class ExportKeys {
+class ExportKeys {
 
     private final MongoTemplate mongo;
     private final ContactSeal seal;
@@ -33,7 +33,7 @@ public class ExportKeys {
      * request was saved) gets the same public half, so whichever fan-out wins, its key opens the exports.
      * Returns the public half (Tink JSON).
      */
-    public String mint(UUID requestId, Instant now) {
+    String mint(UUID requestId, Instant now) {
         ExportKey existing = mongo.findById(requestId, ExportKey.class);
         if (existing != null) {
             return existing.publicKey;
@@ -49,17 +49,17 @@ public class ExportKeys {
     }
 
     /** The request's private key, while it exists. */
-    public Optional<KeysetHandle> open(UUID requestId) {
+    Optional<KeysetHandle> open(UUID requestId) {
         return Optional.ofNullable(mongo.findById(requestId, ExportKey.class))
                 .map(key -> seal.unwrapKey(requestId, key.encryptedKeyset));
     }
 
-    public boolean exists(UUID requestId) {
+    boolean exists(UUID requestId) {
         return mongo.findById(requestId, ExportKey.class) != null;
     }
 
     /** Deletes the private key; nothing opens the request's exports afterwards. */
-    public void destroy(UUID requestId) {
+    void destroy(UUID requestId) {
         mongo.remove(Query.query(Criteria.where("_id").is(requestId)), ExportKey.class);
     }
 }

@@ -38,6 +38,13 @@ record ServiceExport(String service, String file, Instant answeredAt, List<Categ
         return dataCategories().stream().mapToInt(category -> records(category).size()).sum();
     }
 
+    /** What it holds, per category with a count, in words: "Contact profile (1), Appointments (2)" or "Nothing". */
+    String held() {
+        List<String> held = categories.stream().filter(c -> c.count() > 0)
+                .map(c -> RecordsHtml.humanise(c.category()) + " (" + c.count() + ")").toList();
+        return held.isEmpty() ? "Nothing" : String.join(", ", held);
+    }
+
     boolean holdsNothing() {
         return recordCount() == 0 && categories.stream().allMatch(c -> c.count() == 0);
     }

@@ -1,24 +1,23 @@
 package uk.alluris.rights.bundle;
 
+import static uk.alluris.rights.bundle.RecordsHtml.DAY;
+import static uk.alluris.rights.bundle.RecordsHtml.WHEN;
+import static uk.alluris.rights.bundle.RecordsHtml.escape;
+import static uk.alluris.rights.bundle.RecordsHtml.humanise;
+import static uk.alluris.rights.bundle.RecordsHtml.list;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
@@ -33,10 +32,6 @@ import uk.alluris.events.CategoryOutcome;
 final class SummaryPage {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UK time'", Locale.UK);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern ISO_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final String TEMPLATE = resource("bundle/summary.html");
     private static final String CSS = resource("bundle/summary.css");
@@ -96,7 +91,7 @@ final class SummaryPage {
         for (ServiceExport service : services) {
             html.append("<tr><td><a href=\"#").append(escape(anchor(service.service()))).append("\">")
                     .append(escape(name(service.service()))).append("</a></td><td>")
-                    .append(service.holdsNothing() ? "Nothing" : escape(heldCategories(service))).append("</td><td>")
+                    .append(service.holdsNothing() ? "Nothing" : escape(service.held())).append("</td><td>")
                     .append(service.recordCount()).append("</td></tr>\n");
         }
         html.append("</tbody>\n</table>\n</section>\n");
@@ -148,74 +143,6 @@ final class SummaryPage {
         return html.toString();
     }
 
-    /** A list of records: a table when they are objects (one column per field), else a bulleted list. */
-    private static String list(List<JsonNode> records) {
-        if (records.stream().allMatch(JsonNode::isObject)) {
-            Set<String> columns = new LinkedHashSet<>();
-            records.forEach(record -> columns.addAll(record.propertyNames()));
-            StringBuilder html = new StringBuilder("<table>\n<thead><tr>");
-            columns.forEach(column -> html.append("<th>").append(escape(humanise(column))).append("</th>"));
-            html.append("</tr></thead>\n<tbody>\n");
-            for (JsonNode record : records) {
-                html.append("<tr>");
-                columns.forEach(column -> html.append("<td>").append(value(record.path(column))).append("</td>"));
-                html.append("</tr>\n");
-            }
-            return html.append("</tbody>\n</table>\n").toString();
-        }
-        StringBuilder html = new StringBuilder("<ul class=\"values\">\n");
-        records.forEach(record -> html.append("<li>").append(value(record)).append("</li>\n"));
-        return html.append("</ul>\n").toString();
-    }
-
-    private static String value(JsonNode node) {
-        if (node == null || node.isMissingNode() || node.isNull()) {
-            return "<span class=\"muted\">—</span>";
-        }
-        if (node.isObject()) {
-            if (node.isEmpty()) {
-                return "<span class=\"muted\">—</span>";
-            }
-            StringBuilder html = new StringBuilder("<dl class=\"kv\">");
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                html.append("<dt>").append(escape(humanise(field.getKey()))).append("</dt><dd>")
-                        .append(value(field.getValue())).append("</dd>");
-            }
-            return html.append("</dl>").toString();
-        }
-        if (node.isArray()) {
-            if (node.isEmpty()) {
-                return "<span class=\"muted\">—</span>";
-            }
-            return list(new ArrayList<>(node.values()));
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue() ? "Yes" : "No";
-        }
-        return escape(node.isString() ? readable(node.asString()) : node.asString());
-    }
-
-    /** ISO dates and times read as people write them (the JSON files keep them as they are). */
-    private static String readable(String text) {
-        try {
-            if (ISO_DAY.matcher(text).matches()) {
-                return DAY.format(LocalDate.parse(text));
-            }
-            if (ISO_TIME.matcher(text).matches()) {
-                return WHEN.format(OffsetDateTime.parse(text).atZoneSameInstant(LONDON));
-            }
-        } catch (DateTimeException notADate) {
-            // shown as it is
-        }
-        return text;
-    }
-
-    private static String heldCategories(ServiceExport service) {
-        List<String> held = service.categories().stream().filter(c -> c.count() > 0)
-                .map(c -> humanise(c.category()) + " (" + c.count() + ")").toList();
-        return held.isEmpty() ? "Nothing" : String.join(", ", held);
-    }
-
     private static String outcome(CategoryOutcome line) {
         switch (line.outcome()) {
             case EXPORTED:
@@ -235,46 +162,12 @@ final class SummaryPage {
         return "service-" + service.replaceAll("[^A-Za-z0-9-]", "-");
     }
 
-    /** {@code contact-profile}, {@code dateOfBirth}, {@code marketing_consents} → "Contact profile", "Date of birth", … */
-    static String humanise(String key) {
-        String spaced = key.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replace('-', ' ').replace('_', ' ').trim();
-        if (spaced.isEmpty()) {
-            return key;
-        }
-        String lower = spaced.toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
-
     private static String lowerFirst(String text) {
         return text.isEmpty() ? text : Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 
     private static String when(Instant instant) {
         return instant == null ? "—" : escape(WHEN.format(instant.atZone(LONDON)));
-    }
-
-    static String day(LocalDate date) {
-        return date == null ? "—" : DAY.format(date);
-    }
-
-    /** HTML-escapes text for element content and quoted attribute values. */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private static String resource(String path) {
@@ -290,11 +183,8 @@ final class SummaryPage {
 
     private static Properties properties(String path) {
         Properties properties = new Properties();
-        try (InputStream in = SummaryPage.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + path);
-            }
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try {
+            properties.load(new StringReader(resource(path)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

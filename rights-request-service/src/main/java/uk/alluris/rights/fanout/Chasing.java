@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import uk.alluris.rights.request.PrivacyRequest;
 import uk.alluris.rights.request.PrivacyRequests;
 import uk.alluris.rights.request.RequestStatus;
+import uk.alluris.rights.request.ServiceRegistry;
 
 /**
  * Asks silent services again, waiting twice as long after each ask (up to a ceiling), so a service that was down
@@ -19,12 +20,12 @@ import uk.alluris.rights.request.RequestStatus;
 class Chasing {
 
     private final PrivacyRequests requests;
-    private final RightsProperties properties;
+    private final ServiceRegistry registry;
     private final Clock clock;
 
-    Chasing(PrivacyRequests requests, RightsProperties properties, Clock clock) {
+    Chasing(PrivacyRequests requests, ServiceRegistry registry, Clock clock) {
         this.requests = requests;
-        this.properties = properties;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -34,7 +35,7 @@ class Chasing {
         for (PrivacyRequest request : requests.findByStatus(RequestStatus.IN_PROGRESS)) {
             List<String> silent = request.answers().entrySet().stream()
                     .filter(e -> !e.getValue().answered()
-                            && e.getValue().lastAskedAt().plus(properties.waitAfter(e.getValue().timesAsked())).isBefore(now))
+                            && e.getValue().lastAskedAt().plus(registry.waitAfter(e.getValue().timesAsked())).isBefore(now))
                     .map(Map.Entry::getKey).toList();
             if (silent.isEmpty()) {
                 continue;

@@ -1,25 +1,28 @@
 package uk.alluris.rights.fanout;
 
 import java.time.Clock;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.kit.inbox.ProcessedMessages;
 import uk.alluris.kit.messaging.CloudEvents;
-import uk.alluris.rights.bundle.BundleParts;
-import uk.alluris.rights.bundle.BundleProperties;
-import uk.alluris.rights.bundle.Bundles;
+import uk.alluris.rights.request.Exports;
+import uk.alluris.rights.request.PrivacyRequest;
 import uk.alluris.rights.request.PrivacyRequests;
+import uk.alluris.rights.request.RequestCompleted;
+import uk.alluris.rights.request.RequestStatus;
 
 /**
  * Files each service's receipt against its request. A repeated receipt, or one from a service outside the registry,
- * changes nothing; a concurrent change to the same request (a chase) is re-read and re-applied. An access or
- * portability receipt's sealed export is kept (still sealed) before the receipt counts; when the last receipt makes
- * the bundle ready, the requester is told.
+ * changes nothing; a concurrent change to the same request (a chase) is re-read and re-applied. Only an access or
+ * portability receipt that carries a sealed export goes to the export feature, which keeps it (still sealed) before
+ * the receipt counts. Once the last receipt completes the request, {@link RequestCompleted} is published.
  */
 @Component
 class ReceiptRecording {
@@ -31,18 +34,16 @@ class ReceiptRecording {
     private final PrivacyRequests requests;
     private final ProcessedMessages processed;
     private final Clock clock;
-    private final BundleParts parts;
-    private final Bundles bundles;
-    private final BundleProperties bundleProperties;
+    private final Exports exports;
+    private final ApplicationEventPublisher events;
 
-    ReceiptRecording(PrivacyRequests requests, ProcessedMessages processed, Clock clock, BundleParts parts,
-            Bundles bundles, BundleProperties bundleProperties) {
+    ReceiptRecording(PrivacyRequests requests, ProcessedMessages processed, Clock clock, Exports exports,
+            ApplicationEventPublisher events) {
         this.requests = requests;
         this.processed = processed;
         this.clock = clock;
-        this.parts = parts;
-        this.bundles = bundles;
-        this.bundleProperties = bundleProperties;
+        this.exports = exports;
+        this.events = events;
     }
 
     void on(Message<byte[]> message) {
@@ -50,20 +51,11 @@ class ReceiptRecording {
     }
 
     private void record(ReceiptIssued receipt) {
-        AtomicBoolean bundleReady = new AtomicBoolean();
         for (int attempt = 1; ; attempt++) {
-            bundleReady.set(false);
             try {
-                requests.findById(receipt.requestId()).ifPresentOrElse(request -> {
-                    parts.keep(request, receipt, clock.instant());
-                    if (request.answer(receipt.service(), receipt.categories(), clock.instant())) {
-                        bundleReady.set(request.afterReceipt(clock.instant(), bundleProperties.bundleTtl()));
-                        requests.save(request);
-                    }
-                }, () -> log.warn("receipt for unknown request {} from {}", receipt.requestId(), receipt.service()));
-                if (bundleReady.get()) {
-                    tellRequester(receipt);
-                }
+                Optional<PrivacyRequest> completed = recordOnce(receipt);
+                completed.ifPresent(request -> events.publishEvent(
+                        new RequestCompleted(request.id(), request.type(), request.completedAt())));
                 return;
             } catch (OptimisticLockingFailureException e) {
                 if (attempt == ATTEMPTS) {
@@ -73,13 +65,23 @@ class ReceiptRecording {
         }
     }
 
-    /** The ready mail; if it cannot go now, the bundle job sends it later. The receipt is recorded either way. */
-    private void tellRequester(ReceiptIssued receipt) {
-        try {
-            bundles.notifyReady(receipt.requestId());
-        } catch (RuntimeException e) {
-            log.warn("bundle of request {} is ready but the mail could not go yet ({}); it will be tried again",
-                    receipt.requestId(), e.getClass().getSimpleName());
+    /** Returns the request when this receipt completed it. */
+    private Optional<PrivacyRequest> recordOnce(ReceiptIssued receipt) {
+        Optional<PrivacyRequest> found = requests.findById(receipt.requestId());
+        if (found.isEmpty()) {
+            log.warn("receipt for unknown request {} from {}", receipt.requestId(), receipt.service());
+            return Optional.empty();
         }
+        PrivacyRequest request = found.get();
+        Instant now = clock.instant();
+        if (request.type().isExport() && receipt.sealedExport() != null
+                && request.answers().containsKey(receipt.service())) {
+            exports.keep(request, receipt, now);
+        }
+        if (!request.answer(receipt.service(), receipt.categories(), now)) {
+            return Optional.empty();
+        }
+        PrivacyRequest saved = requests.save(request);
+        return saved.status() == RequestStatus.COMPLETED ? Optional.of(saved) : Optional.empty();
     }
 }

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,13 +15,10 @@ import uk.alluris.kit.identity.Normalisation;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.TransportSeal;
 import uk.alluris.kit.problem.ProblemException;
-import uk.alluris.rights.bundle.DownloadTokens;
-import uk.alluris.rights.bundle.ExportKeys;
 import uk.alluris.rights.contact.Contact;
 import uk.alluris.rights.contact.ContactSeal;
 import uk.alluris.rights.contact.RequesterMail;
 import uk.alluris.rights.deadline.StatutoryDeadlines;
-import uk.alluris.rights.fanout.RightsProperties;
 
 /** Filing a request, proving the requester, and extending the deadline: the steps people take. */
 @Service
@@ -37,36 +33,34 @@ public class FilingRequests {
     private final ContactSeal seal;
     private final RequesterMail mail;
     private final StatutoryDeadlines deadlines;
-    private final RightsProperties properties;
+    private final ServiceRegistry registry;
     private final VerificationCodes codeHashes;
     private final Clock clock;
     private final TransportSeal transport;
-    private final ExportKeys exportKeys;
+    private final Exports exports;
+    private final CheckingCorrections corrections;
     private final CodeMailAllowance allowance;
 
     FilingRequests(PrivacyRequests requests, BlindIndexer indexer, ContactSeal seal, RequesterMail mail,
-            StatutoryDeadlines deadlines, RightsProperties properties, VerificationCodes codeHashes, Clock clock,
-            TransportSeal transport, ExportKeys exportKeys, CodeMailAllowance allowance) {
+            StatutoryDeadlines deadlines, ServiceRegistry registry, VerificationCodes codeHashes, Clock clock,
+            TransportSeal transport, Exports exports, CheckingCorrections corrections, CodeMailAllowance allowance) {
         this.transport = transport;
-        this.exportKeys = exportKeys;
+        this.exports = exports;
+        this.corrections = corrections;
         this.allowance = allowance;
         this.requests = requests;
         this.indexer = indexer;
         this.seal = seal;
         this.mail = mail;
         this.deadlines = deadlines;
-        this.properties = properties;
+        this.registry = registry;
         this.codeHashes = codeHashes;
         this.clock = clock;
     }
 
-    public PrivacyRequest file(RequestType type, Contact given) {
-        return file(type, given, null, Optional.empty());
-    }
-
     /**
-     * Files a request; a rectification names its corrections, checked and normalised here (the email's syntax, the
-     * phone number as the blind indexes read it, a date of birth in the past) and sealed until the request fans out.
+     * Files a request; a rectification names its corrections, checked and normalised ({@link CheckingCorrections})
+     * and sealed until the request fans out.
      * Mail keeps going to the address the requester proved, not to a corrected one.
      * <p>
      * A signed-in client whose token is bound to the address given ({@code signedInEmailIndex}, the token's
@@ -77,9 +71,8 @@ public class FilingRequests {
      * file again — behaves as for any request, and so the officer sees the repeated filings in the queue and evidence;
      * it expires with its unsent code like any other.
      */
-    public PrivacyRequest file(RequestType type, Contact given, Corrections corrections,
-            Optional<String> signedInEmailIndex) {
-        Corrections checked = checked(type, corrections);
+    FilingAnswer file(RequestType type, Contact given, Corrections asked, Optional<String> signedInEmailIndex) {
+        Corrections checked = corrections.checked(type, asked);
         String phone = StringUtils.hasText(given.phone()) ? indexer.normalisePhone(given.phone()) : null;
         Contact contact = new Contact(Normalisation.email(given.email()), phone, given.fullName(), given.details());
         String emailIndex = indexer.email(contact.email());
@@ -105,7 +98,7 @@ public class FilingRequests {
         if (mailed) {
             mail.sendCode(contact, id, type.name(), code);
         }
-        return request;
+        return new FilingAnswer(request, null);
     }
 
     /**
@@ -123,7 +116,7 @@ public class FilingRequests {
         }
         Instant now = clock.instant();
         PrivacyRequest request = PrivacyRequest.optOut(UUID.randomUUID(), subjectIds, emailIndex, origin, how, now);
-        request.verified(now, deadlines.dueDate(PrivacyRequest.londonDay(now)), properties.registry(), origin,
+        request.verified(now, deadlines.dueDate(PrivacyRequest.londonDay(now)), registry.registry(), origin,
                 "proved by the channel it came through (" + how + ")",
                 emailIndex == null ? List.of() : List.of(Identifier.EMAIL), null);
         return Optional.of(requests.save(request));
@@ -153,7 +146,7 @@ public class FilingRequests {
      * with the request) and, when the requester proved the address themselves, a download token for the answer; a
      * rectification's corrections are sealed for transport. The request's code-mail slot is given back.
      */
-    PrivacyRequest start(PrivacyRequest request, Instant now, String actor, String how, List<Identifier> proven,
+    FilingAnswer start(PrivacyRequest request, Instant now, String actor, String how, List<Identifier> proven,
             boolean byRequester) {
         String phoneIndex = null;
         if (proven.contains(Identifier.PHONE)) {
@@ -164,55 +157,28 @@ public class FilingRequests {
             }
             phoneIndex = indexer.phone(phone);
         }
-        String recipientKey = null;
-        String token = null;
-        if (request.type().isExport()) {
-            recipientKey = exportKeys.mint(request.id(), now);
-            token = byRequester ? DownloadTokens.mint() : null;
-        }
+        String recipientKey = request.type().isExport() ? exports.recipientKey(request.id(), now) : null;
         String transportCorrections = request.sealedCorrections() == null ? null
                 : transport.seal(seal.openCorrections(request.id(), request.sealedCorrections()), request.id());
-        request.prepareFanOut(recipientKey, transportCorrections, token, token == null ? null : DownloadTokens.hash(token));
-        request.verified(now, deadlines.dueDate(PrivacyRequest.londonDay(now)), properties.registry(), actor, how,
+        request.prepareFanOut(recipientKey, transportCorrections);
+        request.verified(now, deadlines.dueDate(PrivacyRequest.londonDay(now)), registry.registry(), actor, how,
                 proven, phoneIndex);
+        String token = null;
+        if (request.type().isExport()) {
+            token = byRequester ? exports.issueDownloadToken(request.id()) : null;
+            request.record(now, "rights-request-service", "EXPORT_KEY_MINTED", "a key pair for this request alone;"
+                    + " each service seals its export to the public half; the private half is kept encrypted until the"
+                    + " bundle expires" + (token == null ? "" : "; a download token was given to the requester"));
+        }
         PrivacyRequest saved = requests.save(request);
         allowance.release(request.id());
-        return saved;
+        return new FilingAnswer(saved, token);
     }
 
     private void withCorrections(PrivacyRequest request, Corrections checked) {
         if (checked != null) {
             request.withCorrections(seal.sealCorrections(request.id(), checked), checked.fields());
         }
-    }
-
-    private Corrections checked(RequestType type, Corrections corrections) {
-        boolean given = corrections != null && !corrections.isEmpty();
-        if (type != RequestType.RECTIFICATION) {
-            if (corrections != null && !corrections.isEmpty()) {
-                throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
-                        "corrections belong only to a RECTIFICATION request");
-            }
-            return null;
-        }
-        if (!given) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
-                    "a RECTIFICATION request names at least one correction: fullName, email, phone or dateOfBirth");
-        }
-        String fullName = corrections.fullName();
-        if (fullName != null && (!StringUtils.hasText(fullName) || fullName.strip().length() > 200)) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
-                    "corrections.fullName must be 1 to 200 characters");
-        }
-        LocalDate born = corrections.dateOfBirth();
-        LocalDate today = PrivacyRequest.londonDay(clock.instant());
-        if (born != null && (!born.isBefore(today) || born.isBefore(today.minusYears(130)))) {
-            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
-                    "corrections.dateOfBirth must be a date in the past");
-        }
-        return new Corrections(fullName == null ? null : fullName.strip(),
-                corrections.email() == null ? null : Normalisation.email(corrections.email()),
-                corrections.phone() == null ? null : indexer.normalisePhone(corrections.phone()), born);
     }
 
     PrivacyRequest awaitingVerification(UUID id) {

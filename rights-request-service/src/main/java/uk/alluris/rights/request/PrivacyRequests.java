@@ -2,9 +2,13 @@ package uk.alluris.rights.request;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
 public interface PrivacyRequests extends MongoRepository<PrivacyRequest, UUID> {
+
+    int CHANGE_ATTEMPTS = 5;
 
     List<PrivacyRequest> findByStatus(RequestStatus status);
 
@@ -16,4 +20,19 @@ public interface PrivacyRequests extends MongoRepository<PrivacyRequest, UUID> {
             List<String> subjectIds);
 
     List<PrivacyRequest> findByStatusIn(List<RequestStatus> statuses);
+
+    /** Applies a change to the stored request, re-reading it when another change got there first. */
+    default PrivacyRequest change(UUID id, Consumer<PrivacyRequest> change) {
+        for (int attempt = 1; ; attempt++) {
+            PrivacyRequest fresh = findById(id).orElseThrow();
+            change.accept(fresh);
+            try {
+                return save(fresh);
+            } catch (OptimisticLockingFailureException e) {
+                if (attempt == CHANGE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
 }

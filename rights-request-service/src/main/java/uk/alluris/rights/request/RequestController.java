@@ -1,13 +1,6 @@
 package uk.alluris.rights.request;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -26,69 +19,32 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.rights.contact.Contact;
 import uk.alluris.rights.contact.ContactSeal;
-import uk.alluris.rights.fanout.RightsProperties;
 
 /** The rights-request API: filing and verifying (open to anyone), the staff queue, and each request's record. */
 @RestController
 @RequestMapping("/api/privacy/requests")
 class RequestController {
 
-    record FileRequest(@NotBlank @Pattern(
-            regexp = "ERASURE|RESTRICTION|LIFT_RESTRICTION|OBJECTION_TO_MARKETING|ACCESS|PORTABILITY|RECTIFICATION",
-            message = "must be one of ERASURE, RESTRICTION, LIFT_RESTRICTION, OBJECTION_TO_MARKETING, ACCESS, PORTABILITY,"
-                    + " RECTIFICATION") String type,
-            @NotBlank @Size(max = 320) String email, @Size(max = 40) String phone, @Size(max = 200) String fullName,
-            @Size(max = 4000) String details, @Valid CorrectionsGiven corrections) {
-    }
-
-    /** What a RECTIFICATION corrects: at least one field; each is checked further (email, phone) when filed. */
-    record CorrectionsGiven(@Size(min = 1, max = 200) String fullName, @Size(max = 320) String email,
-            @Size(max = 40) String phone, @Past(message = "must be a date in the past") LocalDate dateOfBirth) {
-
-        Corrections toCorrections() {
-            return new Corrections(fullName, email, phone, dateOfBirth);
-        }
-    }
-
-    record CodeGiven(@NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code") String code) {
-    }
-
-    /**
-     * @param checked which of the identifiers given the officer checked belong to the requester: EMAIL, PHONE or both;
-     *        only these reach the services. Left out, the email address alone (what the request is filed under).
-     */
-    record IdentityVerified(@NotBlank @Size(max = 2000) String note, @Size(min = 1, max = 2,
-            message = "must name EMAIL, PHONE or both") List<@NotNull @Pattern(regexp = "EMAIL|PHONE",
-                    message = "must be EMAIL or PHONE") String> checked) {
-
-        List<Identifier> identifiers() {
-            return checked == null ? List.of(Identifier.EMAIL)
-                    : checked.stream().distinct().map(Identifier::valueOf).toList();
-        }
-    }
-
-    record ExtensionAsked(@NotNull @Min(1) @Max(2) Integer months, @NotBlank @Size(max = 2000) String reason) {
-    }
-
     private final FilingRequests filing;
     private final VerifyingRequests verifying;
     private final PrivacyRequests requests;
-    private final RightsProperties properties;
+    private final ServiceRegistry registry;
+    private final Exports exports;
     private final ContactSeal seal;
     private final Clock clock;
 
     RequestController(FilingRequests filing, VerifyingRequests verifying, PrivacyRequests requests,
-            RightsProperties properties, ContactSeal seal, Clock clock) {
+            ServiceRegistry registry, Exports exports, ContactSeal seal, Clock clock) {
+        this.exports = exports;
         this.filing = filing;
         this.verifying = verifying;
         this.seal = seal;
         this.requests = requests;
-        this.properties = properties;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -98,32 +54,32 @@ class RequestController {
      * (IN_PROGRESS, with the download token of an export request).
      */
     @PostMapping
-    ResponseEntity<RequestViews.Filed> file(@Valid @RequestBody FileRequest body) {
+    ResponseEntity<RequestViews.Filed> file(@Valid @RequestBody RequestBodies.FileRequest body) {
         Optional<String> signedInClient = CurrentCaller.get().filter(CurrentCaller::isClient)
                 .flatMap(CurrentCaller::emailIndex);
-        PrivacyRequest request = filing.file(RequestType.valueOf(body.type()),
+        FilingAnswer filed = filing.file(RequestType.valueOf(body.type()),
                 new Contact(body.email(), body.phone(), body.fullName(), body.details()),
                 body.corrections() == null ? null : body.corrections().toCorrections(), signedInClient);
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(new RequestViews.Filed(request.id(), request.status(), request.downloadTokenIssued()));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new RequestViews.Filed(filed.request().id(),
+                filed.request().status(), filed.downloadToken()));
     }
 
     /** For an access or portability request, the answer carries the request's download token, once. */
     @PostMapping("/{id}/verification")
-    RequestViews.Detail verify(@PathVariable UUID id, @Valid @RequestBody CodeGiven body) {
-        PrivacyRequest verified = verifying.byCode(id, body.code());
-        return detail(verified).withDownloadToken(verified.downloadTokenIssued());
+    RequestViews.Detail verify(@PathVariable UUID id, @Valid @RequestBody RequestBodies.CodeGiven body) {
+        FilingAnswer verified = verifying.byCode(id, body.code());
+        return detail(verified.request()).withDownloadToken(verified.downloadToken());
     }
 
     @PostMapping("/{id}/identity-verified")
-    RequestViews.Detail identityVerified(@PathVariable UUID id, @Valid @RequestBody IdentityVerified body,
+    RequestViews.Detail identityVerified(@PathVariable UUID id, @Valid @RequestBody RequestBodies.IdentityVerified body,
             @AuthenticationPrincipal Jwt caller) {
         requireOfficer(caller);
         return officerDetail(verifying.byOfficer(id, body.note(), body.identifiers(), caller.getSubject()));
     }
 
     @PostMapping("/{id}/extension")
-    RequestViews.Detail extend(@PathVariable UUID id, @Valid @RequestBody ExtensionAsked body,
+    RequestViews.Detail extend(@PathVariable UUID id, @Valid @RequestBody RequestBodies.ExtensionAsked body,
             @AuthenticationPrincipal Jwt caller) {
         requireOfficer(caller);
         return officerDetail(filing.extend(id, body.months(), body.reason(), caller.getSubject()));
@@ -138,7 +94,7 @@ class RequestController {
                 : requests.findByStatus(status);
         LocalDate today = PrivacyRequest.londonDay(clock.instant());
         return found.stream()
-                .map(request -> RequestViews.queueItem(request, properties, clock.instant(), today))
+                .map(request -> RequestViews.queueItem(request, registry, clock.instant(), today))
                 .sorted(Comparator.comparing(RequestViews.QueueItem::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(RequestViews.QueueItem::receivedAt))
                 .toList();
@@ -156,7 +112,8 @@ class RequestController {
     }
 
     private RequestViews.Detail detail(PrivacyRequest request) {
-        return RequestViews.detail(request, properties, clock.instant(), PrivacyRequest.londonDay(clock.instant()));
+        return RequestViews.detail(request, registry, clock.instant(), PrivacyRequest.londonDay(clock.instant()))
+                .withBundle(request.type().isExport() ? exports.bundleOf(request.id()) : null);
     }
 
     /** The officer also sees every identifier the requester gave, each marked proven or not (opened from the seal). */

@@ -11,8 +11,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.rights.contact.Contact;
-import uk.alluris.rights.fanout.RightsProperties;
-import uk.alluris.rights.fanout.ServiceAnswer;
 
 /** What staff and requesters see of a request. */
 final class RequestViews {
@@ -35,10 +33,6 @@ final class RequestViews {
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> changed) {
     }
 
-    /** An access or portability request's bundle: waiting, ready (until {@code expiresAt}), or deleted. */
-    record BundleView(BundleStatus status, Instant readyAt, Instant expiresAt, Instant expiredAt) {
-    }
-
     /**
      * @param bundle for ACCESS and PORTABILITY only
      * @param corrections for RECTIFICATION only: the names of the fields corrected (never their values)
@@ -47,7 +41,7 @@ final class RequestViews {
      */
     record Detail(UUID id, RequestType type, RequestStatus status, Instant receivedAt, LocalDate dueDate, boolean overdue,
             Extension extension, Map<String, ServiceView> services, Instant completedAt,
-            @JsonInclude(JsonInclude.Include.NON_NULL) BundleView bundle,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Exports.BundleView bundle,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> corrections,
             @JsonInclude(JsonInclude.Include.NON_NULL) String downloadToken,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<StatedIdentifier> identifiers) {
@@ -55,6 +49,11 @@ final class RequestViews {
         Detail withDownloadToken(String token) {
             return new Detail(id, type, status, receivedAt, dueDate, overdue, extension, services, completedAt, bundle,
                     corrections, token, identifiers);
+        }
+
+        Detail withBundle(Exports.BundleView view) {
+            return new Detail(id, type, status, receivedAt, dueDate, overdue, extension, services, completedAt, view,
+                    corrections, downloadToken, identifiers);
         }
 
         Detail withIdentifiers(List<StatedIdentifier> given) {
@@ -70,13 +69,13 @@ final class RequestViews {
     private RequestViews() {
     }
 
-    static Detail detail(PrivacyRequest request, RightsProperties properties, Instant now, LocalDate today) {
+    static Detail detail(PrivacyRequest request, ServiceRegistry registry, Instant now, LocalDate today) {
         Map<String, ServiceView> services = new LinkedHashMap<>();
         boolean rectification = request.type() == RequestType.RECTIFICATION;
         request.answers().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(entry -> services.put(
-                entry.getKey(), service(entry.getValue(), properties, now, rectification)));
+                entry.getKey(), service(entry.getValue(), registry, now, rectification)));
         return new Detail(request.id(), request.type(), request.status(), request.receivedAt(), request.dueDate(),
-                overdue(request, today), request.extension(), services, request.completedAt(), bundle(request),
+                overdue(request, today), request.extension(), services, request.completedAt(), null,
                 rectification ? request.correctedFields() : null, null, null);
     }
 
@@ -96,8 +95,8 @@ final class RequestViews {
         return identifiers;
     }
 
-    static QueueItem queueItem(PrivacyRequest request, RightsProperties properties, Instant now, LocalDate today) {
-        Map<String, ServiceView> services = detail(request, properties, now, today).services();
+    static QueueItem queueItem(PrivacyRequest request, ServiceRegistry registry, Instant now, LocalDate today) {
+        Map<String, ServiceView> services = detail(request, registry, now, today).services();
         LocalDate due = request.dueDate();
         return new QueueItem(request.id(), request.type(), request.status(), request.receivedAt(), due,
                 due != null && request.status() != RequestStatus.COMPLETED && !due.isAfter(today.plusDays(7)),
@@ -106,24 +105,15 @@ final class RequestViews {
                 services.values().stream().filter(s -> s.state() == ServiceState.LATE).count());
     }
 
-    private static ServiceView service(ServiceAnswer answer, RightsProperties properties, Instant now,
+    private static ServiceView service(ServiceAnswer answer, ServiceRegistry registry, Instant now,
             boolean rectification) {
         ServiceState state = answer.answered() ? ServiceState.ANSWERED
-                : answer.timesAsked() > 1 || answer.lastAskedAt().plus(properties.chaseAfter()).isBefore(now)
+                : answer.timesAsked() > 1 || answer.lastAskedAt().plus(registry.chaseAfter()).isBefore(now)
                         ? ServiceState.LATE : ServiceState.PENDING;
         List<String> changed = !rectification || answer.receipt() == null ? null : answer.receipt().stream()
                 .filter(line -> line.outcome() == Outcome.RECTIFIED)
                 .map(line -> line.category() + " (" + line.count() + ")").toList();
         return new ServiceView(state, answer.timesAsked(), answer.answeredAt(), answer.receipt(), changed);
-    }
-
-    private static BundleView bundle(PrivacyRequest request) {
-        if (!request.type().isExport()) {
-            return null;
-        }
-        Bundle bundle = request.bundle();
-        return bundle == null ? new BundleView(BundleStatus.PENDING, null, null, null)
-                : new BundleView(bundle.status(), bundle.readyAt(), bundle.expiresAt(), bundle.expiredAt());
     }
 
     private static boolean overdue(PrivacyRequest request, LocalDate today) {

@@ -33,7 +33,7 @@ class VerifyingRequests {
      * Checks the code only after a try was spent on it ({@link CodeAttempts}), so no guess is ever checked beyond the
      * tries allowed, however many arrive at once. The right code proves the email address only.
      */
-    PrivacyRequest byCode(UUID id, String code) {
+    FilingAnswer byCode(UUID id, String code) {
         PrivacyRequest request = filing.awaitingVerification(id);
         Instant now = clock.instant();
         Verification verification = request.verification();
@@ -54,7 +54,7 @@ class VerifyingRequests {
     PrivacyRequest byOfficer(UUID id, String note, List<Identifier> checked, String officer) {
         return filing.start(filing.awaitingVerification(id), clock.instant(), officer,
                 "identity verified by the privacy officer (checked " + checked.stream().map(Enum::name).toList() + "): "
-                        + note, checked, false);
+                        + note, checked, false).request();
     }
 
     private static ProblemException failed() {

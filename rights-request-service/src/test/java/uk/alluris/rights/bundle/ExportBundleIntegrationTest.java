@@ -60,6 +60,7 @@ import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.kit.privacy.ExportSeal;
 import uk.alluris.rights.RightsTestCalls;
+import uk.alluris.rights.request.PrivacyRequests;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.TestTokens;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
@@ -71,7 +72,9 @@ import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
  * validated against its schemas, and gone with its key once it expires.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "alluris.rights.chase-after=1h", "alluris.rights.public-url=https://privacy.alluris.example" })
+        "alluris.rights.chase-after=1h", "alluris.rights.public-url=https://privacy.alluris.example",
+        // the bundle job runs only when a test calls it
+        "alluris.rights.bundle-check-every=1h" })
 @UsesEmbeddedInfrastructure
 class ExportBundleIntegrationTest {
 
@@ -101,6 +104,10 @@ class ExportBundleIntegrationTest {
     ExportKeys exportKeys;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    BundleReadiness readiness;
+    @Autowired
+    PrivacyRequests requests;
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -307,6 +314,34 @@ class ExportBundleIntegrationTest {
         broken.put("format", "something-else/v9");
         broken.remove("requestId");
         assertThat(exportSchema.validate(broken)).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void aBundleWhoseCompletionNobodyHeardIsMadeReadyByTheBundleJob() throws Exception {
+        String email = "crash-" + UUID.randomUUID() + "@example.com";
+        UUID id = file("ACCESS", email, null);
+        String token = verify(id, email).path("downloadToken").asString();
+        // the receipts are stored but the service stops before anything hears of the completion
+        Instant completed = Instant.now();
+        requests.change(id, request -> REGISTRY.forEach(service -> request.answer(service,
+                List.of(CategoryOutcome.of("everything", Outcome.NOT_HELD, 0)), completed)));
+        JsonNode unheard = officerGet("/api/privacy/requests/" + id);
+        assertThat(unheard.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(unheard.path("bundle").path("status").asString()).isEqualTo("PENDING");
+        assertThat(download(id, token, null).statusCode()).isEqualTo(409);
+
+        assertThat(readiness.readyEveryCompleted()).isGreaterThanOrEqualTo(1);
+
+        JsonNode ready = officerGet("/api/privacy/requests/" + id);
+        assertThat(ready.path("bundle").path("status").asString()).isEqualTo("READY");
+        assertThat(Instant.parse(ready.path("bundle").path("readyAt").asString())).isEqualTo(
+                Instant.parse(ready.path("completedAt").asString()));
+        assertThat(readyMailTo(email)).contains(id.toString());
+        assertThat(download(id, token, null).statusCode()).isEqualTo(200);
+        assertThat(evidence(id).stream().map(e -> e.path("step").asString()).toList())
+                .containsSubsequence("COMPLETED", "BUNDLE_READY", "BUNDLE_NOTICE_SENT", "BUNDLE_DOWNLOADED");
+        readiness.readyEveryCompleted();
+        assertThat(evidence(id)).filteredOn(e -> e.path("step").asString().equals("BUNDLE_READY")).hasSize(1);
     }
 
     @Test

@@ -1,27 +1,23 @@
-package uk.alluris.rights.fanout;
+package uk.alluris.rights.request;
 
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
+ * The data-holding services every request asks, and how patiently.
+ *
  * @param registry the data-holding services that must answer every request before it is complete
  * @param chaseAfter how long a service may stay silent before it is asked again; each further ask waits twice as long
  * @param chaseAtMost the longest wait between two asks
- * @param bankHolidays days that do not count as working days for deadlines (England and Wales by default)
- * @param contactKeyset the Tink AEAD keyset (JSON) that seals requesters' contact details
  */
 @ConfigurationProperties("alluris.rights")
-public record RightsProperties(List<String> registry, Duration chaseAfter, Duration chaseAtMost,
-        Set<LocalDate> bankHolidays, String contactKeyset) {
+public record ServiceRegistry(List<String> registry, Duration chaseAfter, Duration chaseAtMost) {
 
-    public RightsProperties {
+    public ServiceRegistry {
         registry = List.copyOf(registry == null ? List.of() : registry);
         chaseAfter = chaseAfter == null ? Duration.ofMinutes(1) : chaseAfter;
         chaseAtMost = chaseAtMost == null ? Duration.ofHours(1) : chaseAtMost;
-        bankHolidays = Set.copyOf(bankHolidays == null ? Set.of() : bankHolidays);
         if (registry.isEmpty()) {
             throw new IllegalArgumentException("alluris.rights.registry must name the data-holding services");
         }

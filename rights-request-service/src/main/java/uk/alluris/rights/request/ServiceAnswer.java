@@ -1,4 +1,4 @@
-package uk.alluris.rights.fanout;
+package uk.alluris.rights.request;
 
 import java.time.Instant;
 import java.util.List;

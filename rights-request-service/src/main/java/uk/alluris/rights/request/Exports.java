@@ -1,0 +1,34 @@
+package uk.alluris.rights.request;
+
+import java.time.Instant;
+import java.util.UUID;
+import uk.alluris.events.ReceiptIssued;
+
+/**
+ * What an access or portability request needs from the feature that gathers its bundle. The request publishes this
+ * seam, and the bundle feature plugs into it, so that a request never depends on how bundles are made and no other
+ * request type ever reaches bundle code.
+ */
+public interface Exports {
+
+    /** At fan-out: the request's key pair, minted once; returns the public half, which every ask carries. */
+    String recipientKey(UUID requestId, Instant now);
+
+    /** A fresh download token for the requester; only its hash is kept. Returns the token, to be shown once. */
+    String issueDownloadToken(UUID requestId);
+
+    /**
+     * Keeps the sealed export an export request's receipt carries, before the receipt counts.
+     *
+     * @throws IllegalArgumentException when the export does not open with the request's key (the receipt is then
+     *         dead-lettered and the request stays in progress)
+     */
+    void keep(PrivacyRequest request, ReceiptIssued receipt, Instant now);
+
+    /** Where the request's bundle stands, for the request's view: PENDING until it is ready. */
+    BundleView bundleOf(UUID requestId);
+
+    /** An access or portability request's bundle: waiting (PENDING), READY (until {@code expiresAt}), or EXPIRED. */
+    record BundleView(String status, Instant readyAt, Instant expiresAt, Instant expiredAt) {
+    }
+}
