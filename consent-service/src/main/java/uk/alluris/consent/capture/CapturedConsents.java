@@ -88,7 +88,7 @@ public class CapturedConsents {
         for (String purpose : purposes) {
             if (ledger.recordCaptured(entryId(captured.eventId(), purpose), nullIfBlank(captured.subjectId()),
                     nullIfBlank(captured.emailIndex()), nullIfBlank(captured.phoneIndex()), purpose,
-                    captured.policyVersion().strip(), channel, evidence).isPresent()) {
+                    captured.policyVersion().strip(), channel, evidence)) {
                 recorded++;
             }
         }
