@@ -49,6 +49,14 @@ public final class CloudEvents {
         return EventJson.read(message.getPayload(), type);
     }
 
+    /**
+     * The {@code ce_type} of a received message, for a consumer that passes over types it does not handle before
+     * reading the body. A message without one cannot be told apart: {@link UnknownEventType}.
+     */
+    public static String type(Message<?> message) {
+        return header(message, TYPE);
+    }
+
     /** The {@code ce_id} of a received message: what idempotent consumers remember. */
     public static String id(Message<?> message) {
         return header(message, ID);
