@@ -19,9 +19,9 @@ import uk.alluris.kit.privacy.ThirdPartyRedaction;
 @Component
 public class AppointmentPrivacy {
 
-    public static final String FUTURE_APPOINTMENTS = "future-appointments";
-    public static final String PAST_APPOINTMENTS = "past-appointments-identity";
-    public static final String APPOINTMENTS = "appointments";
+    static final String FUTURE_APPOINTMENTS = "future-appointments";
+    static final String PAST_APPOINTMENTS = "past-appointments-identity";
+    static final String APPOINTMENTS = "appointments";
 
     /** The {@code appointments} category of an export: past and upcoming. */
     record AppointmentRecord(UUID appointmentId, String treatment, String practitioner, Instant start, String when,

@@ -20,8 +20,8 @@ import uk.alluris.kit.privacy.Restrictions;
 @Component
 public class ClientPrivacy {
 
-    public static final String PROFILE = "contact-profile";
-    public static final String PROMOTIONAL_CONTENT = "promotional-content";
+    static final String PROFILE = "contact-profile";
+    static final String PROMOTIONAL_CONTENT = "promotional-content";
 
     /** The {@code contact-profile} category of an export, as the person receives it. */
     record ContactProfile(UUID clientId, String fullName, String email, String phone, LocalDate dateOfBirth,

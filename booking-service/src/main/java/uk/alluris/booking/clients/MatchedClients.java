@@ -25,12 +25,12 @@ public final class MatchedClients {
     }
 
     /** The request's own identifiers. */
-    public SubjectIdentifiers subject() {
+    SubjectIdentifiers subject() {
         return subject;
     }
 
     /** How many profiles the request named. */
-    public int count() {
+    int count() {
         return clients.size();
     }
 

@@ -20,7 +20,7 @@ import uk.alluris.kit.privacy.PersonalDataExport;
 @Component
 public class PaymentPrivacy {
 
-    public static final String PAYMENTS = "payments";
+    static final String PAYMENTS = "payments";
     static final String FINANCIAL_RECORDS = "Legal obligation: financial records (6 years)";
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
 

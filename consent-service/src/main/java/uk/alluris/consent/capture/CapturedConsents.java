@@ -25,7 +25,8 @@ import uk.alluris.kit.messaging.CloudEvents;
  * {@code marketing.events} as {@code uk.alluris.marketing.ConsentCaptured.v1}: one grant per purpose goes into the
  * ledger with the capture's evidence, and with no plaintext (no email; the person is named by subject id and blind
  * indexes, the IP address arrives anonymised and is anonymised again). Other event types on the topic are not this
- * consumer's business and are passed over.
+ * consumer's business and are passed over, told apart by the kit's {@link CloudEvents#type}; a message without a type
+ * cannot be told apart and is parked like one that cannot be read.
  * <p>
  * Idempotent twice over: the same message delivered again is skipped by its CloudEvents id ({@link ProcessedMessages}),
  * and each grant's id is derived from the capture's event id and purpose, so a replay after a crash, or the same

@@ -11,8 +11,8 @@ import uk.alluris.kit.privacy.PrivacyActions;
 
 /**
  * Consent's receipt for each privacy request (ARCHITECTURE.md), composed from what each feature answers for its own
- * aggregate. The consent ledger ({@link LedgerPrivacy}) is the only feature here that holds personal data; cookie
- * preferences and policy versions would join it in receipt order.
+ * aggregate, in receipt order. The consent ledger ({@link LedgerPrivacy}) is the only aggregate here that holds
+ * personal data.
  */
 @Component
 class ConsentPrivacy implements PrivacyActions {
