@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A booked treatment. After an erasure a past appointment stays, without anything that identifies the client. */
 @Document("appointments")
-public class Appointment {
+class Appointment {
 
     @Id
     UUID id;
@@ -34,45 +34,45 @@ public class Appointment {
     }
 
     /** Keeps the treatment, practitioner and time for the clinic's books; drops who it was and what was said. */
-    public void anonymise(Instant now) {
+    void anonymise(Instant now) {
         clientId = null;
         notes = null;
         anonymisedAt = now;
     }
 
-    public boolean isFuture(Instant now) {
+    boolean isFuture(Instant now) {
         return start.isAfter(now);
     }
 
-    public UUID id() {
+    UUID id() {
         return id;
     }
 
-    public UUID clientId() {
+    UUID clientId() {
         return clientId;
     }
 
-    public String treatment() {
+    String treatment() {
         return treatment;
     }
 
-    public String practitioner() {
+    String practitioner() {
         return practitioner;
     }
 
-    public Instant start() {
+    Instant start() {
         return start;
     }
 
-    public String notes() {
+    String notes() {
         return notes;
     }
 
-    public Instant bookedAt() {
+    Instant bookedAt() {
         return bookedAt;
     }
 
-    public Instant anonymisedAt() {
+    Instant anonymisedAt() {
         return anonymisedAt;
     }
 }

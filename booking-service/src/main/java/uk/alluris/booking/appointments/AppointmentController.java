@@ -18,8 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.booking.clients.ClientAccess;
-import uk.alluris.booking.clients.Clients;
-import uk.alluris.booking.payments.CardNumbers;
+import uk.alluris.booking.cards.CardNumbers;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 
@@ -42,10 +41,10 @@ class AppointmentController {
     }
 
     private final Appointments appointments;
-    private final Clients clients;
+    private final ClientAccess clients;
     private final Clock clock;
 
-    AppointmentController(Appointments appointments, Clients clients, Clock clock) {
+    AppointmentController(Appointments appointments, ClientAccess clients, Clock clock) {
         this.appointments = appointments;
         this.clients = clients;
         this.clock = clock;
@@ -54,7 +53,7 @@ class AppointmentController {
     @PostMapping("/appointments")
     @ResponseStatus(HttpStatus.CREATED)
     AppointmentView book(@Valid @RequestBody NewAppointment body) {
-        ClientAccess.readable(clients, body.clientId());
+        clients.requireReadable(body.clientId());
         CardNumbers.refuse("treatment", body.treatment());
         CardNumbers.refuse("notes", body.notes());
         return AppointmentView.of(appointments.save(Appointment.book(body.clientId(), body.treatment().trim(),
@@ -74,13 +73,13 @@ class AppointmentController {
 
     @GetMapping("/clients/{clientId}/appointments")
     List<AppointmentView> ofClient(@PathVariable UUID clientId) {
-        ClientAccess.readable(clients, clientId);
+        clients.requireReadable(clientId);
         return appointments.findByClientIdOrderByStartAsc(clientId).stream().map(AppointmentView::of).toList();
     }
 
     private void readableClient(UUID clientId, String what) {
         try {
-            ClientAccess.readable(clients, clientId);
+            clients.requireReadable(clientId);
         } catch (ProblemException notTheirs) {
             throw ProblemException.notFound(what);
         }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface Appointments extends MongoRepository<Appointment, UUID> {
+interface Appointments extends MongoRepository<Appointment, UUID> {
 
     List<Appointment> findByClientIdOrderByStartAsc(UUID clientId);
 }

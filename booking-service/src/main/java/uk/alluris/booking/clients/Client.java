@@ -17,7 +17,7 @@ import uk.alluris.kit.outbox.OutboxOwner;
  * first); the blind indexes let a privacy request find it without anyone sending the address around.
  */
 @Document("clients")
-public class Client implements OutboxOwner {
+class Client implements OutboxOwner {
 
     @Id
     UUID id;
@@ -55,7 +55,7 @@ public class Client implements OutboxOwner {
      * Applies a rectification: each non-null value replaces the one held, with the blind index that follows from it
      * (the email and phone arrive already normalised, with their indexes). Returns whether anything changed.
      */
-    public boolean correct(String fullName, String email, String emailIndex, String phone, String phoneIndex,
+    boolean correct(String fullName, String email, String emailIndex, String phone, String phoneIndex,
             LocalDate dateOfBirth) {
         boolean changed = false;
         if (fullName != null && !fullName.equals(this.fullName)) {
@@ -79,7 +79,7 @@ public class Client implements OutboxOwner {
         return changed;
     }
 
-    public void stopPromotionalContent() {
+    void stopPromotionalContent() {
         promotionalContent = false;
     }
 
@@ -87,39 +87,39 @@ public class Client implements OutboxOwner {
         promotionalContent = allowed;
     }
 
-    public UUID id() {
+    UUID id() {
         return id;
     }
 
-    public String fullName() {
+    String fullName() {
         return fullName;
     }
 
-    public String email() {
+    String email() {
         return email;
     }
 
-    public String phone() {
+    String phone() {
         return phone;
     }
 
-    public LocalDate dateOfBirth() {
+    LocalDate dateOfBirth() {
         return dateOfBirth;
     }
 
-    public String emailIndex() {
+    String emailIndex() {
         return emailIndex;
     }
 
-    public String phoneIndex() {
+    String phoneIndex() {
         return phoneIndex;
     }
 
-    public boolean promotionalContent() {
+    boolean promotionalContent() {
         return promotionalContent;
     }
 
-    public Instant registeredAt() {
+    Instant registeredAt() {
         return registeredAt;
     }
 

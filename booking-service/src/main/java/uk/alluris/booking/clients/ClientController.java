@@ -42,12 +42,15 @@ class ClientController {
     }
 
     private final Clients clients;
+    private final ClientAccess access;
     private final BlindIndexer indexer;
     private final Restrictions restrictions;
     private final Clock clock;
 
-    ClientController(Clients clients, BlindIndexer indexer, Restrictions restrictions, Clock clock) {
+    ClientController(Clients clients, ClientAccess access, BlindIndexer indexer, Restrictions restrictions,
+            Clock clock) {
         this.clients = clients;
+        this.access = access;
         this.indexer = indexer;
         this.restrictions = restrictions;
         this.clock = clock;
@@ -74,13 +77,13 @@ class ClientController {
 
     @GetMapping("/{id}")
     ClientView one(@PathVariable UUID id) {
-        return view(ClientAccess.readable(clients, id));
+        return view(access.readable(id));
     }
 
     /** Whether messages may carry promotional content; refused while the client's processing is restricted. */
     @PutMapping("/{id}/promotional-content")
     ClientView promotionalContent(@PathVariable UUID id, @Valid @RequestBody PromotionalContent body) {
-        Client client = ClientAccess.readable(clients, id);
+        Client client = access.readable(id);
         if (body.allowed() && isRestricted(client)) {
             throw new ProblemException(HttpStatus.CONFLICT, "Restricted",
                     "processing of this client's data is restricted: no promotional content");

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
-public interface Clients extends MongoRepository<Client, UUID> {
+interface Clients extends MongoRepository<Client, UUID> {
 
     /** Every profile matching any of a person's identifiers. */
     @Query("{ $or: [ { _id: { $in: ?0 } }, { emailIndex: { $in: ?1 } }, { phoneIndex: { $in: ?2 } } ] }")

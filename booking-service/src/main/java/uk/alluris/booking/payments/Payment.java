@@ -14,7 +14,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * under the client's pseudonymous subject id, even when the client's profile is erased.
  */
 @Document("payments")
-public class Payment {
+class Payment {
 
     /**
      * Where a payment stands, in the order a payment moves: {@code PENDING < FAILED < PAID < REFUNDED}. The processor's
@@ -22,11 +22,11 @@ public class Payment {
      * failed attempt may still be followed by a successful one, but nothing takes a paid payment back to failed or
      * pending, nor a refunded one back to paid.
      */
-    public enum Status {
+    enum Status {
         PENDING, FAILED, PAID, REFUNDED;
 
         /** Whether moving from this status to {@code next} goes forward. */
-        public boolean movesForwardTo(Status next) {
+        boolean movesForwardTo(Status next) {
             return next.ordinal() > ordinal();
         }
 
@@ -37,7 +37,7 @@ public class Payment {
     }
 
     /** One notification from the processor: applied, or kept with the reason it was not. */
-    public record ProcessorNotice(Status status, String eventId, boolean applied, String reason, Instant receivedAt) {
+    record ProcessorNotice(Status status, String eventId, boolean applied, String reason, Instant receivedAt) {
     }
 
     @Id
@@ -64,35 +64,35 @@ public class Payment {
         return payment;
     }
 
-    public UUID id() {
+    UUID id() {
         return id;
     }
 
-    public UUID appointmentId() {
+    UUID appointmentId() {
         return appointmentId;
     }
 
-    public UUID clientId() {
+    UUID clientId() {
         return clientId;
     }
 
-    public long amountPence() {
+    long amountPence() {
         return amountPence;
     }
 
-    public Status status() {
+    Status status() {
         return status;
     }
 
-    public String processorReference() {
+    String processorReference() {
         return processorReference;
     }
 
-    public Instant recordedAt() {
+    Instant recordedAt() {
         return recordedAt;
     }
 
-    public List<ProcessorNotice> processorNotices() {
+    List<ProcessorNotice> processorNotices() {
         return processorNotices == null ? List.of() : List.copyOf(processorNotices);
     }
 }

@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import uk.alluris.booking.appointments.Appointments;
+import uk.alluris.booking.appointments.AppointmentClients;
+import uk.alluris.booking.cards.CardNumbers;
 import uk.alluris.booking.clients.ClientAccess;
-import uk.alluris.booking.clients.Clients;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 
@@ -42,11 +42,11 @@ class PaymentController {
     }
 
     private final Payments payments;
-    private final Appointments appointments;
-    private final Clients clients;
+    private final AppointmentClients appointments;
+    private final ClientAccess clients;
     private final Clock clock;
 
-    PaymentController(Payments payments, Appointments appointments, Clients clients, Clock clock) {
+    PaymentController(Payments payments, AppointmentClients appointments, ClientAccess clients, Clock clock) {
         this.payments = payments;
         this.appointments = appointments;
         this.clients = clients;
@@ -60,8 +60,7 @@ class PaymentController {
             throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "payments are recorded by staff");
         }
         CardNumbers.refuse("processorReference", body.processorReference());
-        UUID clientId = appointments.findById(body.appointmentId())
-                .orElseThrow(() -> ProblemException.notFound("appointment " + body.appointmentId())).clientId();
+        UUID clientId = appointments.clientOf(body.appointmentId()).orElse(null);
         return PaymentView.of(payments.save(Payment.record(body.appointmentId(), clientId, body.amountPence(),
                 body.status(), body.processorReference().trim(), clock.instant())));
     }
@@ -74,7 +73,7 @@ class PaymentController {
                 throw ProblemException.notFound("payment " + id);
             }
             try {
-                ClientAccess.readable(clients, payment.clientId());
+                clients.requireReadable(payment.clientId());
             } catch (ProblemException notTheirs) {
                 throw ProblemException.notFound("payment " + id);
             }
@@ -84,7 +83,7 @@ class PaymentController {
 
     @GetMapping("/clients/{clientId}/payments")
     List<PaymentView> ofClient(@PathVariable UUID clientId) {
-        ClientAccess.readable(clients, clientId);
+        clients.requireReadable(clientId);
         return payments.findByClientIdOrderByRecordedAtAsc(clientId).stream().map(PaymentView::of).toList();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.alluris.booking.cards.CardNumbers;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.webhook.BoundedBody;
 import uk.alluris.kit.webhook.WebhookDeliveries;

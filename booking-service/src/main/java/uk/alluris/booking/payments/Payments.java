@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.mongodb.repository.MongoRepository;
 
-public interface Payments extends MongoRepository<Payment, UUID> {
+interface Payments extends MongoRepository<Payment, UUID> {
 
     List<Payment> findByClientIdOrderByRecordedAtAsc(UUID clientId);
 

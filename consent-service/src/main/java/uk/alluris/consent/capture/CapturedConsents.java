@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Service;
 import uk.alluris.consent.ledger.Channel;
@@ -26,7 +25,8 @@ import uk.alluris.kit.messaging.CloudEvents;
  * {@code marketing.events} as {@code uk.alluris.marketing.ConsentCaptured.v1}: one grant per purpose goes into the
  * ledger with the capture's evidence, and with no plaintext (no email; the person is named by subject id and blind
  * indexes, the IP address arrives anonymised and is anonymised again). Other event types on the topic are not this
- * consumer's business and are passed over.
+ * consumer's business and are passed over, told apart by the kit's {@link CloudEvents#type}; a message without a type
+ * cannot be told apart and is parked like one that cannot be read.
  * <p>
  * Idempotent twice over: the same message delivered again is skipped by its CloudEvents id ({@link ProcessedMessages}),
  * and each grant's id is derived from the capture's event id and purpose, so a replay after a crash, or the same
@@ -39,7 +39,7 @@ import uk.alluris.kit.messaging.CloudEvents;
  * {@link Ledger#recordCaptured}.
  */
 @Service
-public class CapturedConsents {
+class CapturedConsents {
 
     /** The idempotent-consumer name: this group, on this topic. */
     static final String CONSUMER = "consent-service/marketing.events";
@@ -56,9 +56,8 @@ public class CapturedConsents {
         this.validator = validator;
     }
 
-    public void on(Message<byte[]> message) {
-        String type = cloudEventType(message);
-        if (!CONSENT_CAPTURED.equals(type)) {
+    void on(Message<byte[]> message) {
+        if (!CONSENT_CAPTURED.equals(CloudEvents.type(message))) {
             return;
         }
         processed.handleOnce(CONSUMER, message, () -> record((ConsentCaptured) CloudEvents.read(message)));
@@ -88,7 +87,7 @@ public class CapturedConsents {
         for (String purpose : purposes) {
             if (ledger.recordCaptured(entryId(captured.eventId(), purpose), nullIfBlank(captured.subjectId()),
                     nullIfBlank(captured.emailIndex()), nullIfBlank(captured.phoneIndex()), purpose,
-                    captured.policyVersion().strip(), channel, evidence).isPresent()) {
+                    captured.policyVersion().strip(), channel, evidence)) {
                 recorded++;
             }
         }
@@ -122,21 +121,6 @@ public class CapturedConsents {
             throw new IllegalArgumentException("unknown purpose(s) " + unknown);
         }
         return purposes.stream().distinct().toList();
-    }
-
-    /**
-     * The {@code ce_type} of a message, under the Kafka binding's {@code ce_} prefix or the canonical {@code ce-}
-     * (as the kit's CloudEvents reads it); a message without one cannot be told apart and is not passed over.
-     */
-    private static String cloudEventType(Message<byte[]> message) {
-        Object value = message.getHeaders().get(CloudEvents.TYPE);
-        if (value == null) {
-            value = message.getHeaders().get(CloudEventMessageUtils.DEFAULT_ATTR_PREFIX + "type");
-        }
-        if (value == null) {
-            throw new IllegalArgumentException("a message on marketing.events without a ce_type header");
-        }
-        return value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : value.toString();
     }
 
     private static boolean blank(String value) {

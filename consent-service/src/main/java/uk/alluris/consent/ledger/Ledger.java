@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -29,7 +28,7 @@ import uk.alluris.kit.problem.ProblemException;
 public class Ledger {
 
     /** The state of one purpose: the latest decision about it. */
-    public record PurposeState(boolean granted, Instant since, String policyVersion, Channel channel) {
+    record PurposeState(boolean granted, Instant since, String policyVersion, Channel channel) {
     }
 
     private final LedgerEntries entries;
@@ -50,7 +49,7 @@ public class Ledger {
      * knows for them — a new grant is refused: no new consent is used for processing. Withdrawals are always
      * accepted. Each entry is timed after the person's previous one, so their history has one order.
      */
-    public LedgerEntry record(String subjectId, String emailIndex, String email, String purpose, boolean granted,
+    LedgerEntry record(String subjectId, String emailIndex, String email, String purpose, boolean granted,
             String policyVersion, Channel channel, Evidence evidence) {
         List<LedgerEntry> history = history(subjectId, emailIndex);
         String subject = subjectId != null ? subjectId : history.stream().map(LedgerEntry::subjectId)
@@ -66,15 +65,15 @@ public class Ledger {
     /**
      * Appends a grant marketing captured for one purpose, with its evidence, under {@code entryId} (derived from the
      * capture, so that recording the same capture again — a redelivery, a replay after a crash — adds nothing and
-     * returns empty). The person is whoever the subject id or blind indexes name, as in {@link #record}. Unlike a grant
+     * returns false). The person is whoever the subject id or blind indexes name, as in {@link #record}. Unlike a grant
      * asked through the API, one captured while the person is restricted is not refused: what the person said is kept
      * as evidence, but held — not announced, never the current state of the purpose, and not revived when the
-     * restriction is lifted (a new grant is needed then).
+     * restriction is lifted (a new grant is needed then). Returns whether this call recorded it.
      */
-    public Optional<LedgerEntry> recordCaptured(UUID entryId, String subjectId, String emailIndex, String phoneIndex,
+    public boolean recordCaptured(UUID entryId, String subjectId, String emailIndex, String phoneIndex,
             String purpose, String policyVersion, Channel channel, Evidence evidence) {
         if (entries.existsById(entryId)) {
-            return Optional.empty();
+            return false;
         }
         List<LedgerEntry> history = entries.findMatching(listOf(subjectId), listOf(emailIndex), listOf(phoneIndex));
         String subject = subjectId != null ? subjectId : history.stream().map(LedgerEntry::subjectId)
@@ -84,9 +83,10 @@ public class Ledger {
         LedgerEntry entry = LedgerEntry.captured(entryId, subject, emailIndex, phoneIndex, purpose, policyVersion,
                 channel, evidence == null ? null : evidence.anonymised(), nextTime(history), restricted);
         try {
-            return Optional.of(entries.insert(entry));
+            entries.insert(entry);
+            return true;
         } catch (DuplicateKeyException recordedMeanwhile) {
-            return Optional.empty();
+            return false;
         }
     }
 
@@ -100,14 +100,14 @@ public class Ledger {
      * digest. Only an entry not yet erased is touched, in one targeted update that leaves its outbox to the relay;
      * returns whether this call erased it.
      */
-    public boolean erasePersonalData(LedgerEntry entry) {
+    boolean erasePersonalData(LedgerEntry entry) {
         Query notYetErased = new Query(where("_id").is(entry.id()).and("erasedAt").is(null));
         Update erase = new Update().unset("email").unset("evidence").set("erasedAt", clock.instant());
         return mongo.updateFirst(notYetErased, erase, LedgerEntry.class).getModifiedCount() > 0;
     }
 
     /** Every entry about the person, by subject id or email blind index (either may be null), oldest first. */
-    public List<LedgerEntry> history(String subjectId, String emailIndex) {
+    List<LedgerEntry> history(String subjectId, String emailIndex) {
         if (subjectId == null && emailIndex == null) {
             return List.of();
         }
@@ -119,7 +119,7 @@ public class Ledger {
      * The latest decision per purpose, from a history ordered oldest first. A grant held under restriction is
      * evidence only and never the current state.
      */
-    public static Map<String, PurposeState> current(List<LedgerEntry> history) {
+    static Map<String, PurposeState> current(List<LedgerEntry> history) {
         Map<String, PurposeState> current = new LinkedHashMap<>();
         history.stream().filter(entry -> !entry.heldUnderRestriction()).forEach(entry -> current.put(entry.purpose(),
                 new PurposeState(entry.granted(), entry.recordedAt(), entry.policyVersion(), entry.channel())));
@@ -127,7 +127,7 @@ public class Ledger {
     }
 
     /** Whether the person is restricted under these identifiers or any other the ledger holds for them. */
-    public boolean isRestricted(String subjectId, String emailIndex) {
+    boolean isRestricted(String subjectId, String emailIndex) {
         return isRestricted(subjectId, emailIndex, history(subjectId, emailIndex));
     }
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.data.mongodb.repository.MongoRepository;
 import org.springframework.data.mongodb.repository.Query;
 
-public interface LedgerEntries extends MongoRepository<LedgerEntry, UUID> {
+interface LedgerEntries extends MongoRepository<LedgerEntry, UUID> {
 
     /** Every entry about a person, by any identifier, oldest first. */
     @Query(value = "{ $or: [ { subjectId: { $in: ?0 } }, { emailIndex: { $in: ?1 } } ] }", sort = "{ recordedAt: 1 }")

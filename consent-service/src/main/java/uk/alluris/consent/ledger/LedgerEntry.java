@@ -30,7 +30,7 @@ import uk.alluris.kit.outbox.OutboxOwner;
  * and it never becomes the current state of its purpose.
  */
 @Document("ledger")
-public class LedgerEntry implements OutboxOwner {
+class LedgerEntry implements OutboxOwner {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -102,7 +102,7 @@ public class LedgerEntry implements OutboxOwner {
      * normalised email (or {@code null}), purpose, granted, policy version, and recordedAt (ISO-8601, milliseconds,
      * as stored).
      */
-    public static String digestOf(Evidence evidence, String email, String purpose, boolean granted,
+    static String digestOf(Evidence evidence, String email, String purpose, boolean granted,
             String policyVersion, Instant recordedAt) {
         String canonical = String.join("\n", canonicalJson(evidence), String.valueOf(email), purpose,
                 String.valueOf(granted), policyVersion, recordedAt.toString());
@@ -134,60 +134,60 @@ public class LedgerEntry implements OutboxOwner {
         }
     }
 
-    public UUID id() {
+    UUID id() {
         return id;
     }
 
-    public String subjectId() {
+    String subjectId() {
         return subjectId;
     }
 
-    public String emailIndex() {
+    String emailIndex() {
         return emailIndex;
     }
 
-    public String phoneIndex() {
+    String phoneIndex() {
         return phoneIndex;
     }
 
-    public String email() {
+    String email() {
         return email;
     }
 
-    public String purpose() {
+    String purpose() {
         return purpose;
     }
 
-    public boolean granted() {
+    boolean granted() {
         return granted;
     }
 
-    public String policyVersion() {
+    String policyVersion() {
         return policyVersion;
     }
 
-    public Channel channel() {
+    Channel channel() {
         return channel;
     }
 
-    public Evidence evidence() {
+    Evidence evidence() {
         return evidence;
     }
 
-    public String evidenceDigest() {
+    String evidenceDigest() {
         return evidenceDigest;
     }
 
-    public Instant recordedAt() {
+    Instant recordedAt() {
         return recordedAt;
     }
 
-    public Instant erasedAt() {
+    Instant erasedAt() {
         return erasedAt;
     }
 
     /** A grant recorded while the person's processing was restricted: evidence only, never used for processing. */
-    public boolean heldUnderRestriction() {
+    boolean heldUnderRestriction() {
         return heldUnderRestriction;
     }
 

@@ -1,176 +1,57 @@
 package uk.alluris.consent.privacy;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
-import uk.alluris.consent.ledger.Channel;
-import uk.alluris.consent.ledger.Evidence;
-import uk.alluris.consent.ledger.Ledger;
-import uk.alluris.consent.ledger.LedgerEntries;
-import uk.alluris.consent.ledger.LedgerEntry;
-import uk.alluris.consent.ledger.Purposes;
+import uk.alluris.consent.ledger.LedgerPrivacy;
 import uk.alluris.events.CategoryOutcome;
-import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.PersonalDataExport;
 import uk.alluris.kit.privacy.PrivacyActions;
-import uk.alluris.kit.privacy.Restrictions;
 
 /**
- * What the consent ledger does for each privacy request (ARCHITECTURE.md): erasure removes personal data from every
- * entry and keeps the pseudonymous proof of each decision; an objection withdraws every marketing purpose; a
- * restriction stops new consents being used until it is lifted. An access or portability request gets the ledger
- * history and the current state per purpose; rectification corrects nothing here (see {@link #rectify}).
+ * Consent's receipt for each privacy request (ARCHITECTURE.md), composed from what each feature answers for its own
+ * aggregate, in receipt order. The consent ledger ({@link LedgerPrivacy}) is the only aggregate here that holds
+ * personal data.
  */
 @Component
 class ConsentPrivacy implements PrivacyActions {
 
-    static final String PERSONAL_DATA = "consent-personal-data";
-    static final String PROOF = "consent-proof";
-    static final String CONSENTS = "consents";
-    static final String MARKETING_CONSENTS = "marketing-consents";
-    static final String HISTORY = "consent-history";
-    static final String CURRENT_STATE = "consent-current-state";
-    static final String LEDGER = "consent-ledger";
-    static final String PROOF_GROUND =
-            "Legal obligation (UK GDPR Art. 7(1), PECR): pseudonymous proof of each consent and withdrawal";
-    static final String SOURCE_OF_THE_REQUEST = "privacy-request";
-    static final String OBJECTION_NOTE = "objection to marketing via privacy request";
+    private final LedgerPrivacy ledger;
 
-    private final LedgerEntries entries;
-    private final Ledger ledger;
-    private final Restrictions restrictions;
-    private final Clock clock;
-
-    ConsentPrivacy(LedgerEntries entries, Ledger ledger, Restrictions restrictions, Clock clock) {
-        this.entries = entries;
+    ConsentPrivacy(LedgerPrivacy ledger) {
         this.ledger = ledger;
-        this.restrictions = restrictions;
-        this.clock = clock;
     }
 
-    /**
-     * Erases the personal data of every entry about the person and reports the proof that stays: consent law requires
-     * the clinic to be able to show each consent and withdrawal, so the pseudonymous entries are retained six years.
-     * Entries already erased are counted as retained proof only, so running it again erases nothing more.
-     */
     @Override
     public List<CategoryOutcome> erase(SubjectIdentifiers subject) {
-        List<LedgerEntry> found = matching(subject);
-        int erased = 0;
-        for (LedgerEntry entry : found) {
-            if (ledger.erasePersonalData(entry)) {
-                erased++;
-            }
-        }
-        LocalDate until = LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))).plusYears(6);
-        return List.of(CategoryOutcome.counted(PERSONAL_DATA, Outcome.ERASED, erased), found.isEmpty()
-                ? CategoryOutcome.of(PROOF, Outcome.NOT_HELD, 0)
-                : CategoryOutcome.retained(PROOF, found.size(), PROOF_GROUND, until));
+        return ledger.erase(subject);
     }
 
-    /** Registers the restriction under every identifier the ledger links to the person; the ledger then refuses new grants. */
     @Override
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {
-        List<LedgerEntry> found = matching(subject);
-        restrictions.restrict(everyIdentifier(subject, found));
-        return List.of(CategoryOutcome.counted(CONSENTS, Outcome.RESTRICTED, found.size()));
+        return ledger.restrict(subject);
     }
 
     @Override
     public List<CategoryOutcome> liftRestriction(SubjectIdentifiers subject) {
-        List<LedgerEntry> found = matching(subject);
-        restrictions.lift(everyIdentifier(subject, found));
-        return List.of(CategoryOutcome.counted(CONSENTS, Outcome.RESTRICTION_LIFTED, found.size()));
+        return ledger.liftRestriction(subject);
     }
 
-    /**
-     * Appends a withdrawal for every marketing purpose currently granted, under the person's identifiers (and their
-     * email when an earlier entry still holds it); a second run finds nothing granted and appends nothing.
-     */
     @Override
     public List<CategoryOutcome> objectToMarketing(SubjectIdentifiers subject) {
-        List<LedgerEntry> history = matching(subject);
-        String subjectId = latest(history, LedgerEntry::subjectId)
-                .orElse(subject.subjectIds().isEmpty() ? null : subject.subjectIds().get(0));
-        String emailIndex = latest(history, LedgerEntry::emailIndex)
-                .orElse(subject.emailIndexes().isEmpty() ? null : subject.emailIndexes().get(0));
-        String email = latest(history, LedgerEntry::email).orElse(null);
-        int withdrawn = 0;
-        for (Map.Entry<String, Ledger.PurposeState> purpose : Ledger.current(history).entrySet()) {
-            if (purpose.getValue().granted() && Purposes.MARKETING.contains(purpose.getKey())) {
-                ledger.record(subjectId, emailIndex, email, purpose.getKey(), false, purpose.getValue().policyVersion(),
-                        Channel.PRIVACY_REQUEST, new Evidence(SOURCE_OF_THE_REQUEST, null, null, null, null, OBJECTION_NOTE));
-                withdrawn++;
-            }
-        }
-        return List.of(CategoryOutcome.counted(MARKETING_CONSENTS, Outcome.WITHDRAWN, withdrawn));
+        return ledger.objectToMarketing(subject);
     }
 
-    /**
-     * The person's whole ledger history — every grant and withdrawal with its purpose, channel, policy version,
-     * evidence, time and digest (entries whose personal data was erased say so) — and the decision in force per
-     * purpose. The ledger holds nothing about anyone else in a person's entries.
-     */
     @Override
     public PersonalDataExport export(SubjectIdentifiers subject) {
-        List<LedgerEntry> history = matching(subject);
-        List<ConsentExport.Decision> decisions = history.stream().map(entry -> new ConsentExport.Decision(entry.id(),
-                entry.purpose(), entry.granted() ? "granted" : "withdrawn", entry.channel().name(),
-                entry.policyVersion(), entry.email(), entry.evidence(), entry.recordedAt(), entry.evidenceDigest(),
-                !entry.heldUnderRestriction(), entry.erasedAt(),
-                entry.erasedAt() != null ? ConsentExport.ERASED
-                        : entry.heldUnderRestriction() ? ConsentExport.HELD : null)).toList();
-        List<ConsentExport.CurrentState> current = Ledger.current(history).entrySet().stream()
-                .map(state -> new ConsentExport.CurrentState(state.getKey(), state.getValue().granted(),
-                        state.getValue().since(), state.getValue().policyVersion(), state.getValue().channel().name()))
-                .toList();
-        return PersonalDataExport.builder().category(HISTORY, decisions).category(CURRENT_STATE, current).build();
+        PersonalDataExport.Builder export = PersonalDataExport.builder();
+        ledger.export(subject, export);
+        return export.build();
     }
 
-    /**
-     * Nothing to correct, so one {@code NOT_HELD} line (ARCHITECTURE.md: rectification in consent is "—"). The ledger
-     * holds no name, phone number or date of birth, and the only identity detail it keeps in readable form — the email
-     * recorded with a decision — is part of that decision's evidence: the address the consent was given from, as it
-     * was then, covered by the entry's evidence digest. The ledger is append-only proof, so rewriting it would destroy
-     * exactly what it exists to show; a correction does not make the old record inaccurate as a record of what was
-     * given. New decisions are recorded under the corrected details, and the person stays linked by subject id.
-     */
     @Override
     public List<CategoryOutcome> rectify(SubjectIdentifiers subject, Corrections corrections) {
-        return List.of(CategoryOutcome.of(LEDGER, Outcome.NOT_HELD, 0));
-    }
-
-    /** The identifier as the person's most recent entry that has one holds it. */
-    private static Optional<String> latest(List<LedgerEntry> history, Function<LedgerEntry, String> identifier) {
-        return history.stream().map(identifier).filter(Objects::nonNull).reduce((earlier, later) -> later);
-    }
-
-    /** Entries matching any identifier, and every entry under a subject id those entries carry. */
-    private List<LedgerEntry> matching(SubjectIdentifiers subject) {
-        List<LedgerEntry> direct = entries.findMatching(subject.subjectIds(), subject.emailIndexes(),
-                subject.phoneIndexes());
-        List<String> subjectIds = Stream.concat(subject.subjectIds().stream(),
-                direct.stream().map(LedgerEntry::subjectId)).filter(Objects::nonNull).distinct().toList();
-        return entries.findMatching(subjectIds, subject.emailIndexes(), subject.phoneIndexes());
-    }
-
-    /** The request's identifiers plus those the person's entries carry (subject ids and blind indexes). */
-    private static SubjectIdentifiers everyIdentifier(SubjectIdentifiers subject, List<LedgerEntry> found) {
-        return new SubjectIdentifiers(
-                Stream.concat(subject.subjectIds().stream(), found.stream().map(LedgerEntry::subjectId))
-                        .filter(Objects::nonNull).distinct().toList(),
-                Stream.concat(subject.emailIndexes().stream(), found.stream().map(LedgerEntry::emailIndex))
-                        .filter(Objects::nonNull).distinct().toList(),
-                Stream.concat(subject.phoneIndexes().stream(), found.stream().map(LedgerEntry::phoneIndex))
-                        .filter(Objects::nonNull).distinct().toList());
+        return ledger.rectify(subject, corrections);
     }
 }

@@ -50,8 +50,8 @@ public final class CloudEvents {
     }
 
     /**
-     * The {@code ce_type} of a received message, under either header prefix: what a consumer checks before it reads
-     * the body. Throws {@link UnknownEventType} when there is none (the message is unreadable: DLQ).
+     * The {@code ce_type} of a received message, for a consumer that passes over types it does not handle before
+     * reading the body. A message without one cannot be told apart: {@link UnknownEventType}.
      */
     public static String type(Message<?> message) {
         return header(message, TYPE);

@@ -10,25 +10,27 @@ import org.springframework.messaging.support.MessageBuilder;
 
 class CloudEventsTypeUnitTest {
 
-    private static final String WITHDRAWN = "uk.alluris.consent.ConsentWithdrawn.v1";
+    private static final String CAPTURED = "uk.alluris.marketing.ConsentCaptured.v1";
 
     @Test
-    void theTypeIsReadFromTheKafkaBindingsHeaderAsTextOrBytes() {
-        assertThat(CloudEvents.type(message("ce_type", WITHDRAWN))).isEqualTo(WITHDRAWN);
-        assertThat(CloudEvents.type(message("ce_type", WITHDRAWN.getBytes(StandardCharsets.UTF_8)))).isEqualTo(WITHDRAWN);
+    void theTypeIsReadFromTheKafkaBindingsHeaderAsTheBrokerDeliversIt() {
+        Message<byte[]> message = MessageBuilder.withPayload(new byte[0])
+                .setHeader("ce_type", CAPTURED.getBytes(StandardCharsets.UTF_8)).build();
+
+        assertThat(CloudEvents.type(message)).isEqualTo(CAPTURED);
     }
 
     @Test
-    void theTypeIsReadUnderTheCanonicalPrefixTooAsSpringCloudFunctionMayHandItOver() {
-        assertThat(CloudEvents.type(message("ce-type", WITHDRAWN))).isEqualTo(WITHDRAWN);
+    void theTypeIsReadFromTheCanonicalHeaderWhenSpringCloudFunctionRenamedIt() {
+        Message<byte[]> message = MessageBuilder.withPayload(new byte[0]).setHeader("ce-type", CAPTURED).build();
+
+        assertThat(CloudEvents.type(message)).isEqualTo(CAPTURED);
     }
 
     @Test
-    void aMessageWithoutATypeIsUnreadable() {
-        assertThatThrownBy(() -> CloudEvents.type(message("ce_id", "1"))).isInstanceOf(UnknownEventType.class);
-    }
+    void aMessageWithoutATypeCannotBeToldApartAndIsRefused() {
+        Message<byte[]> message = MessageBuilder.withPayload(new byte[0]).setHeader("ce_id", "1").build();
 
-    private static Message<byte[]> message(String header, Object value) {
-        return MessageBuilder.withPayload(new byte[0]).setHeader(header, value).build();
+        assertThatThrownBy(() -> CloudEvents.type(message)).isInstanceOf(UnknownEventType.class);
     }
 }

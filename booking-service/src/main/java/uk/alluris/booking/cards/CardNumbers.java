@@ -1,4 +1,4 @@
-package uk.alluris.booking.payments;
+package uk.alluris.booking.cards;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package uk.alluris.consent.privacy;
+package uk.alluris.consent.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

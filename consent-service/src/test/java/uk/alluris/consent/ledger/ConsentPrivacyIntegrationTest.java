@@ -1,4 +1,4 @@
-package uk.alluris.consent.privacy;
+package uk.alluris.consent.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,8 +18,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
-import uk.alluris.consent.ledger.Evidence;
-import uk.alluris.consent.ledger.LedgerEntry;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.PrivacyRequestEvent;

@@ -1,4 +1,4 @@
-package uk.alluris.booking.payments;
+package uk.alluris.booking.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,73 @@
+package uk.alluris.booking.appointments;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import uk.alluris.events.CategoryOutcome;
+import uk.alluris.events.Outcome;
+import uk.alluris.kit.privacy.PersonalDataExport;
+import uk.alluris.kit.privacy.ThirdPartyRedaction;
+
+/**
+ * What appointments answer to a privacy request (ARCHITECTURE.md, booking): on erasure future appointments go and past
+ * ones stay for the clinic's books without anything that identifies the client; an export holds every appointment
+ * still linked to the person, with other people's contact details in the notes redacted.
+ */
+@Component
+public class AppointmentPrivacy {
+
+    static final String FUTURE_APPOINTMENTS = "future-appointments";
+    static final String PAST_APPOINTMENTS = "past-appointments-identity";
+    static final String APPOINTMENTS = "appointments";
+
+    /** The {@code appointments} category of an export: past and upcoming. */
+    record AppointmentRecord(UUID appointmentId, String treatment, String practitioner, Instant start, String when,
+            String notes, Instant bookedAt) {
+    }
+
+    private final Appointments appointments;
+    private final Clock clock;
+
+    AppointmentPrivacy(Appointments appointments, Clock clock) {
+        this.appointments = appointments;
+        this.clock = clock;
+    }
+
+    /** Deletes the clients' future appointments and anonymises their past ones. */
+    public List<CategoryOutcome> erase(Collection<UUID> clientIds) {
+        Instant now = clock.instant();
+        int future = 0;
+        int past = 0;
+        for (UUID clientId : clientIds) {
+            for (Appointment appointment : appointments.findByClientIdOrderByStartAsc(clientId)) {
+                if (appointment.isFuture(now)) {
+                    appointments.delete(appointment);
+                    future++;
+                } else {
+                    appointment.anonymise(now);
+                    appointments.save(appointment);
+                    past++;
+                }
+            }
+        }
+        return List.of(CategoryOutcome.counted(FUTURE_APPOINTMENTS, Outcome.ERASED, future),
+                CategoryOutcome.counted(PAST_APPOINTMENTS, Outcome.ERASED, past));
+    }
+
+    /**
+     * Adds the {@code appointments} category: every appointment filed under one of the ids (a past appointment kept
+     * without identity after an erasure is no longer the person's to find).
+     */
+    public void export(Collection<UUID> clientIds, ThirdPartyRedaction redaction, PersonalDataExport.Builder export) {
+        Instant now = clock.instant();
+        export.category(APPOINTMENTS, clientIds.stream()
+                .flatMap(id -> appointments.findByClientIdOrderByStartAsc(id).stream())
+                .map(appointment -> new AppointmentRecord(appointment.id(), appointment.treatment(),
+                        appointment.practitioner(), appointment.start(), appointment.isFuture(now) ? "upcoming" : "past",
+                        redaction.text(appointment.notes(), List.of()).value(), appointment.bookedAt()))
+                .toList());
+    }
+}
