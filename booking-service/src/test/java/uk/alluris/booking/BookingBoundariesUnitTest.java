@@ -1,38 +1,11 @@
 package uk.alluris.booking;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.alluris.testsupport.ArchitectureRules;
+import uk.alluris.testsupport.BoundaryChecks;
 
-/** The boundaries booking-service keeps, one test per rule of the platform's {@link ArchitectureRules}. */
-class BookingBoundariesUnitTest {
+/** The boundaries booking-service keeps: the platform's rules, one test each ({@link BoundaryChecks}). */
+class BookingBoundariesUnitTest extends BoundaryChecks {
 
-    private static final String BASE = "uk.alluris.booking";
-    private static JavaClasses production;
-
-    @BeforeAll
-    static void importProductionClasses() {
-        production = ArchitectureRules.productionClasses(BASE);
-    }
-
-    @Test
-    void noTwoFeaturesImportEachOther() {
-        ArchitectureRules.featuresAreFreeOfCycles(BASE).check(production);
-    }
-
-    @Test
-    void controllersUseOnlyTheRepositoriesOfTheirOwnFeature() {
-        ArchitectureRules.controllersReachOnlyTheirOwnFeaturesRepositories(BASE).check(production);
-    }
-
-    @Test
-    void noFeatureReachesIntoThePrivacyPackage() {
-        ArchitectureRules.featuresNeverReachIntoThePrivacyPackage(BASE).check(production);
-    }
-
-    @Test
-    void everyRuleOfThePlatformHolds() {
-        ArchitectureRules.check(BASE);
+    BookingBoundariesUnitTest() {
+        super("uk.alluris.booking");
     }
 }

@@ -1,38 +1,11 @@
 package uk.alluris.records;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import uk.alluris.testsupport.ArchitectureRules;
+import uk.alluris.testsupport.BoundaryChecks;
 
-/** The boundaries records-service keeps, one test per rule of the platform's {@link ArchitectureRules}. */
-class RecordsBoundariesUnitTest {
+/** The boundaries records-service keeps: the platform's rules, one test each ({@link BoundaryChecks}). */
+class RecordsBoundariesUnitTest extends BoundaryChecks {
 
-    private static final String BASE = "uk.alluris.records";
-    private static JavaClasses production;
-
-    @BeforeAll
-    static void importProductionClasses() {
-        production = ArchitectureRules.productionClasses(BASE);
-    }
-
-    @Test
-    void noTwoFeaturesImportEachOther() {
-        ArchitectureRules.featuresAreFreeOfCycles(BASE).check(production);
-    }
-
-    @Test
-    void controllersUseOnlyTheRepositoriesOfTheirOwnFeature() {
-        ArchitectureRules.controllersReachOnlyTheirOwnFeaturesRepositories(BASE).check(production);
-    }
-
-    @Test
-    void noFeatureReachesIntoThePrivacyPackage() {
-        ArchitectureRules.featuresNeverReachIntoThePrivacyPackage(BASE).check(production);
-    }
-
-    @Test
-    void everyRuleOfThePlatformHolds() {
-        ArchitectureRules.check(BASE);
+    RecordsBoundariesUnitTest() {
+        super("uk.alluris.records");
     }
 }
