@@ -56,7 +56,6 @@ import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.Topics;
-import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.kit.privacy.ExportSeal;
 import uk.alluris.rights.RightsTestCalls;
@@ -372,7 +371,7 @@ class ExportBundleIntegrationTest {
     }
 
     private void send(ReceiptIssued receipt) {
-        bridge.send(Topics.PRIVACY_RECEIPTS, CloudEvents.toMessage(OutboxMessage.of(receipt), "/alluris/" + receipt.service()));
+        bridge.send(Topics.PRIVACY_RECEIPTS, OutboxMessage.of(receipt).toMessage("/alluris/" + receipt.service()));
     }
 
     /** The export document as the service kit writes it (alluris-export/v1). */

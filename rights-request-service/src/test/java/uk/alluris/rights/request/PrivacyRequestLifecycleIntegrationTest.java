@@ -37,7 +37,6 @@ import uk.alluris.events.Outcome;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.Topics;
 import uk.alluris.kit.identity.BlindIndexer;
-import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.rights.deadline.StatutoryDeadlines;
 import uk.alluris.rights.RightsTestCalls;
@@ -192,7 +191,7 @@ class PrivacyRequestLifecycleIntegrationTest {
                                 LocalDate.now().plusYears(6)))
                 : List.of(CategoryOutcome.of("everything", Outcome.NOT_HELD, 0));
         ReceiptIssued issued = new ReceiptIssued(UUID.randomUUID(), id, service, "ERASURE", receipt, Instant.now());
-        bridge.send(Topics.PRIVACY_RECEIPTS, CloudEvents.toMessage(OutboxMessage.of(issued), "/alluris/" + service));
+        bridge.send(Topics.PRIVACY_RECEIPTS, OutboxMessage.of(issued).toMessage("/alluris/" + service));
     }
 
     private String file(String type, String email, String phone) {

@@ -33,7 +33,6 @@ import uk.alluris.events.Outcome;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.Topics;
 import uk.alluris.kit.identity.BlindIndexer;
-import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.TransportSeal;
@@ -163,7 +162,7 @@ class RectificationIntegrationTest {
 
     private void answer(UUID id, String service, List<CategoryOutcome> receipt) {
         ReceiptIssued issued = new ReceiptIssued(UUID.randomUUID(), id, service, "RECTIFICATION", receipt, Instant.now());
-        bridge.send(Topics.PRIVACY_RECEIPTS, CloudEvents.toMessage(OutboxMessage.of(issued), "/alluris/" + service));
+        bridge.send(Topics.PRIVACY_RECEIPTS, OutboxMessage.of(issued).toMessage("/alluris/" + service));
     }
 
     private String stored(UUID id) {

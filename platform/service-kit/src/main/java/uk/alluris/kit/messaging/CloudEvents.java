@@ -1,16 +1,10 @@
 package uk.alluris.kit.messaging;
 
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
-import org.springframework.util.MimeTypeUtils;
 import uk.alluris.events.EventType;
 import uk.alluris.events.PlatformEvent;
-import uk.alluris.kit.outbox.OutboxMessage;
 
 /**
  * Kafka messages in the CloudEvents binary mode: attributes as {@code ce_*} headers, the event as a JSON body, the
@@ -25,21 +19,6 @@ public final class CloudEvents {
     public static final String TIME = "ce_time";
 
     private CloudEvents() {
-    }
-
-    /** The message an outbox entry becomes; {@code source} names the producing service. */
-    public static Message<byte[]> toMessage(OutboxMessage entry, String source) {
-        return CloudEventMessageBuilder.withData(entry.payload().getBytes(StandardCharsets.UTF_8))
-                .setId(entry.messageId())
-                .setSource(source)
-                .setType(entry.type())
-                .setSpecVersion(SPEC_VERSION)
-                .setSubject(entry.key())
-                .setTime(entry.occurredAt().atOffset(ZoneOffset.UTC))
-                .setDataContentType(MimeTypeUtils.APPLICATION_JSON_VALUE)
-                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
-                .setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
-                .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
     }
 
     /** Reads a received message back into its event, by its {@code ce_type}. */

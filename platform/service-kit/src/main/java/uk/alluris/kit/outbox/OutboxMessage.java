@@ -1,8 +1,17 @@
 package uk.alluris.kit.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageBuilder;
+import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.util.MimeTypeUtils;
 import uk.alluris.events.EventType;
 import uk.alluris.events.PlatformEvent;
+import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.messaging.EventJson;
 
 /**
@@ -16,5 +25,23 @@ public record OutboxMessage(String messageId, String topic, String key, String t
         EventType type = EventType.of(event);
         return new OutboxMessage(event.eventId().toString(), type.topic(), event.partitionKey(), type.cloudEventType(),
                 EventJson.write(event), event.occurredAt());
+    }
+
+    /**
+     * The Kafka message this entry becomes, in the CloudEvents binary mode; {@code source} names the producing service.
+     * It lives here, not in messaging, so that messaging (reading events) never depends on the outbox.
+     */
+    public Message<byte[]> toMessage(String source) {
+        return CloudEventMessageBuilder.withData(payload.getBytes(StandardCharsets.UTF_8))
+                .setId(messageId)
+                .setSource(source)
+                .setType(type)
+                .setSpecVersion(CloudEvents.SPEC_VERSION)
+                .setSubject(key)
+                .setTime(occurredAt.atOffset(ZoneOffset.UTC))
+                .setDataContentType(MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .setHeader(MessageHeaders.CONTENT_TYPE, MimeTypeUtils.APPLICATION_JSON_VALUE)
+                .setHeader(KafkaHeaders.KEY, key.getBytes(StandardCharsets.UTF_8))
+                .build(CloudEventMessageUtils.KAFKA_ATTR_PREFIX);
     }
 }

@@ -22,7 +22,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import uk.alluris.kit.messaging.CloudEvents;
 
 /**
  * Relays pending outbox entries to Kafka, at least once and in order per document: an entry is removed only after
@@ -87,7 +86,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         for (Document stored : pending) {
             OutboxMessage entry = mongo.getConverter().read(OutboxMessage.class, stored);
-            if (!bridge.send(entry.topic(), CloudEvents.toMessage(entry, source))) {
+            if (!bridge.send(entry.topic(), entry.toMessage(source))) {
                 throw new IllegalStateException("Kafka refused event " + entry.messageId());
             }
             mongo.updateFirst(new Query(where("_id").is(document.get("_id"))),

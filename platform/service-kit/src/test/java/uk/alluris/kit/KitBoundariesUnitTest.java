@@ -1,0 +1,11 @@
+package uk.alluris.kit;
+
+import uk.alluris.testsupport.BoundaryChecks;
+
+/** The kit keeps the boundaries it asks of the services: no cycles between its capabilities, one test per rule. */
+class KitBoundariesUnitTest extends BoundaryChecks {
+
+    KitBoundariesUnitTest() {
+        super("uk.alluris.kit");
+    }
+}
