@@ -24,6 +24,11 @@ import reactor.core.publisher.Mono;
 class FrontDoorFilter implements WebFilter, Ordered {
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();
+    /**
+     * The longest path and query answered. Netty reads request lines up to server.netty.max-initial-line-length
+     * (16 KB, set higher than this) so that an overlong one reaches this filter and gets a problem, not an empty 414.
+     */
+    static final int MAX_URI_LENGTH = 4096;
 
     private final FrontDoorProperties properties;
     private final RateLimiter limiter;
@@ -44,6 +49,11 @@ class FrontDoorFilter implements WebFilter, Ordered {
         Optional<String> notCanonical = CanonicalPath.problemWith(request.getURI().getRawPath());
         long maxBody = properties.maxBody().toBytes();
         boolean bodyWithinLimit = !BoundedBody.unbounded(request) && request.getHeaders().getContentLength() <= maxBody;
+        String rawQuery = request.getURI().getRawQuery();
+        if (request.getURI().getRawPath().length() + (rawQuery == null ? 0 : rawQuery.length()) > MAX_URI_LENGTH) {
+            return refuse(exchange, bodyWithinLimit, HttpStatus.URI_TOO_LONG, "Address too long",
+                    "the path and query may be at most " + MAX_URI_LENGTH + " characters", Optional.empty());
+        }
         if (notCanonical.isPresent()) {
             return refuse(exchange, bodyWithinLimit, HttpStatus.BAD_REQUEST, "Invalid path", notCanonical.get(),
                     Optional.empty());

@@ -1,5 +1,6 @@
 package uk.alluris.gateway.routing;
 
+import java.net.ConnectException;
 import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory.BackoffConfig;
@@ -48,6 +49,10 @@ class RoutingConfiguration {
     private static void idempotentOnly(RetryConfig retry) {
         retry.setRetries(2);
         retry.setMethods(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+        // only a call that never reached the service is tried again; a 5xx answer is an answer, not a lost call
+        retry.setSeries();
+        retry.setStatuses();
+        retry.setExceptions(ConnectException.class);
         retry.setBackoff(new BackoffConfig(Duration.ofMillis(50), Duration.ofMillis(500), 2, true));
     }
 }

@@ -107,6 +107,17 @@ class FrontDoorIntegrationTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = { 5_000, 12_000 })
+    void anOverlongAddressIsA414Problem(int length) {
+        HttpResponse<String> response = new GatewayCalls(port, "192.0.2.23")
+                .get("/api/privacy/requests?q=" + "a".repeat(length));
+
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.body()).doesNotContain("aaaa").doesNotContain("null");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = { "/webhooks/leads/acme", "/webhooks/payments", "/webhooks/meta/leads", "/api/privacy/requests",
             "/api/bookings/clients", "/auth/client/code" })
     void aChunkedBodyOverTheLimitIsRefusedBeforeItEnds(String path) {

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,6 +29,7 @@ class PublicHealthIntegrationTest {
              "diskSpace":{"status":"UP","details":{"total":1000,"free":10,"path":"/srv/alluris"}}}}""";
     static final String DETAILED_DOWN = """
             {"status":"DOWN","components":{"kafka":{"status":"DOWN","details":{"error":"TimeoutException: broker-1:9092"}}}}""";
+    private static final AtomicInteger FAILING_CALLS = new AtomicInteger();
     private static final HttpServer HEALTHY = service(200, DETAILED_UP);
     private static final HttpServer UNHEALTHY = service(503, DETAILED_DOWN);
 
@@ -38,7 +40,12 @@ class PublicHealthIntegrationTest {
     private static HttpServer service(int status, String health) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/actuator/health", exchange -> answer(exchange, status, health));
+            server.createContext("/actuator/health", exchange -> {
+                if (status >= 500) {
+                    FAILING_CALLS.incrementAndGet();
+                }
+                answer(exchange, status, health);
+            });
             server.start();
             return server;
         } catch (IOException e) {
@@ -92,5 +99,16 @@ class PublicHealthIntegrationTest {
 
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
+    }
+
+    @Test
+    void aServiceThatAnswersWithAnErrorIsAskedOnceNotRetried() {
+        FAILING_CALLS.set(0);
+
+        HttpResponse<String> health = ServiceEndpoints.get("http://127.0.0.1:" + port + "/services/records-service/health");
+
+        assertThat(health.statusCode()).isEqualTo(503);
+        // a 5xx answer is an answer: asking again would only repeat the work (and its stack trace) three times
+        assertThat(FAILING_CALLS.get()).isEqualTo(1);
     }
 }

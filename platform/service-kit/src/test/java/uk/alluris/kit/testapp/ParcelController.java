@@ -3,10 +3,13 @@ package uk.alluris.kit.testapp;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.problem.ProblemException;
@@ -15,6 +18,11 @@ import uk.alluris.kit.problem.ProblemException;
 class ParcelController {
 
     record Recipient(@NotBlank String name, @NotBlank @Email String email, String phone) {
+    }
+
+    enum Kind { GIVEN, WITHDRAWN }
+
+    record Decision(@NotNull Boolean granted, @NotNull Instant recordedAt, @NotNull Kind kind) {
     }
 
     private final BlindIndexer indexer;
@@ -31,6 +39,21 @@ class ParcelController {
     @GetMapping("/recipients/{id}")
     String find(@PathVariable String id) {
         throw ProblemException.notFound("recipient");
+    }
+
+    @GetMapping("/recipients")
+    String search(@RequestParam String email) {
+        throw ProblemException.notFound("recipient");
+    }
+
+    @PostMapping("/decisions")
+    Decision decide(@Valid @RequestBody Decision decision) {
+        return decision;
+    }
+
+    @GetMapping("/decisions")
+    Kind kind(@RequestParam Kind status) {
+        return status;
     }
 
     @GetMapping("/boom")

@@ -1,0 +1,67 @@
+package uk.alluris.kit.testapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
+
+/** Whatever is malformed about a request, a service answers a clean 4xx problem: never a 500, never a null member. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.application.name=kit-test")
+@UsesEmbeddedInfrastructure
+class MalformedRequestsIntegrationTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/not-open-without-a-token", "/recipients/abc", "/recipients/abc?token=%ff", "/recipients/abc?email=a%ff@example.com",
+            "/recipients/%ff", "/recipients/a%00b", "/recipients/abc?x=%c3%28",
+            "/recipients?email=a%ff@example.com", "/recipients?email=jane.doe%40example.com&email=%ff" })
+    void aMalformedOrUnauthenticatedRequestGetsAProblemWithoutNullMembers(String target) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).doesNotContain("null").doesNotContain("%ff").doesNotContain("example.com");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "{\"granted\":-1,\"recordedAt\":\"2026-03-01T10:00:00Z\",\"kind\":\"GIVEN\"}|granted must be true or false",
+            "{\"granted\":\"yes\",\"recordedAt\":\"2026-03-01T10:00:00Z\",\"kind\":\"GIVEN\"}|granted must be true or false",
+            "{\"granted\":true,\"recordedAt\":\"yesterday\",\"kind\":\"GIVEN\"}|recordedAt must be a date-time",
+            "{\"granted\":true,\"recordedAt\":\"2026-03-01T10:00:00Z\",\"kind\":\"jane@example.com\"}|kind must be one of GIVEN, WITHDRAWN",
+            "{\"granted\":true,|the body is not valid JSON" })
+    void aBodyOfTheWrongShapeIsA400NamingTheFieldAndWhatItAllows(String body, String explanation) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/decisions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains(explanation).doesNotContain("null").doesNotContain("jane");
+    }
+
+    @Test
+    void aQueryValueOfTheWrongTypeNamesTheAllowedValuesWithoutEchoingIt() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/decisions?status=jane.doe@example.com")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("status must be one of GIVEN, WITHDRAWN").doesNotContain("jane");
+    }
+}
