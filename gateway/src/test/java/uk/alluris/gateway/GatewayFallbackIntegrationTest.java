@@ -4,16 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import uk.alluris.testsupport.ServiceEndpoints;
-import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 /** A service that does not answer gives a 503 problem naming it, on its API routes and on its health route. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "alluris.gateway.services.booking-service.uri=http://127.0.0.1:9")
-@UsesEmbeddedInfrastructure
+@GatewayBeforeUnreachableServices
 class GatewayFallbackIntegrationTest {
 
     @LocalServerPort

@@ -3,7 +3,7 @@ package uk.alluris.rights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.base.GreenMailOperations;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -56,14 +56,14 @@ public final class RightsTestCalls {
     }
 
     /** The verification code in the first mail to {@code email}. */
-    public static String codeMailedTo(GreenMailExtension mail, String email) {
+    public static String codeMailedTo(GreenMailOperations mail, String email) {
         await().atMost(Duration.ofSeconds(10)).until(() -> messagesTo(mail, email).length > 0);
         Matcher code = CODE.matcher(GreenMailUtil.getBody(messagesTo(mail, email)[0]).replaceAll("\\s+", " "));
         assertThat(code.find()).isTrue();
         return code.group(1);
     }
 
-    public static MimeMessage[] messagesTo(GreenMailExtension mail, String email) {
+    public static MimeMessage[] messagesTo(GreenMailOperations mail, String email) {
         return Arrays.stream(mail.getReceivedMessages()).filter(message -> {
             try {
                 return message.getAllRecipients()[0].toString().equalsIgnoreCase(email);

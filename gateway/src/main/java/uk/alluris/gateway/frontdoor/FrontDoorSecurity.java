@@ -2,6 +2,7 @@ package uk.alluris.gateway.frontdoor;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,8 +58,13 @@ class FrontDoorSecurity {
         return source;
     }
 
+    /**
+     * BCrypt at its usual cost (10) unless {@code alluris.staff.password-hash-strength} says otherwise: the gateway's
+     * tests lower it (src/test/resources), because their hundreds of sign-ins spent most of the module's time hashing.
+     * A stored hash carries its own cost, so any hash verifies whatever the setting.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder();
+    PasswordEncoder passwordEncoder(@Value("${alluris.staff.password-hash-strength:10}") int strength) {
+        return new BCryptPasswordEncoder(strength);
     }
 }

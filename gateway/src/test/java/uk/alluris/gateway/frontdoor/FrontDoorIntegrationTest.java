@@ -12,23 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.gateway.ChunkedUpload;
+import uk.alluris.gateway.GatewayBeforeUnreachableServices;
 import uk.alluris.gateway.GatewayCalls;
-import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "alluris.front-door.trusted-proxies=127.0.0.1",
-        "alluris.front-door.portal-origin=https://portal.alluris.example",
-        "alluris.front-door.public-base-url=https://gateway.alluris.example/",
-        "alluris.front-door.max-body=16KB",
-        // nothing listens there: a call let through the front door meets the 503 fallback
-        "alluris.gateway.services.booking-service.uri=http://127.0.0.1:9",
-        "alluris.gateway.services.marketing-service.uri=http://127.0.0.1:9",
-        "alluris.gateway.services.rights-request-service.uri=http://127.0.0.1:9" })
-@UsesEmbeddedInfrastructure
+@GatewayBeforeUnreachableServices
 class FrontDoorIntegrationTest {
 
     static final List<String> SPELLINGS_OF_THE_CODE_ROUTE = List.of("/%61uth/client/token", "/auth/%63lient/token",

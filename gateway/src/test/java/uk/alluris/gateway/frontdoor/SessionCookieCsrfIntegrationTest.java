@@ -8,28 +8,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import uk.alluris.gateway.ChunkedUpload;
+import uk.alluris.gateway.GatewayBeforeUnreachableServices;
 import uk.alluris.gateway.GatewayCalls;
 import uk.alluris.testsupport.ServiceEndpoints;
-import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 /**
  * Calls made with the dashboard's session cookie alone need a trusted Origin or the double-submit token; the
  * services are unreachable here, so a call the front door lets through meets the 503 fallback instead of a 403.
  * Also: every problem the gateway writes itself has no null members.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "alluris.front-door.trusted-proxies=127.0.0.1",
-        "alluris.front-door.portal-origin=https://portal.alluris.example",
-        "alluris.front-door.public-base-url=https://gateway.alluris.example",
-        "alluris.front-door.max-body=16KB",
-        "alluris.gateway.services.booking-service.uri=http://127.0.0.1:9",
-        "alluris.gateway.services.marketing-service.uri=http://127.0.0.1:9",
-        "alluris.gateway.services.rights-request-service.uri=http://127.0.0.1:9" })
-@UsesEmbeddedInfrastructure
+@GatewayBeforeUnreachableServices
 class SessionCookieCsrfIntegrationTest {
 
     private static final String NEW_CLIENT = "{\"fullName\":\"Ada\",\"email\":\"ada@example.com\"}";

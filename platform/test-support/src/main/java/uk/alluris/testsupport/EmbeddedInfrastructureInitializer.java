@@ -7,7 +7,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points a service's context at the shared embedded broker and store, with a database of its own, and has it verify
- * {@link TestTokens}.
+ * {@link TestTokens}. A message that fails is still tried the kit's three times before its dead-letter topic, but
+ * 50 ms apart instead of 1 s and 2 s: every dead-letter test waited those 3 s (production keeps the binder's back-off).
  */
 public class EmbeddedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -19,6 +20,8 @@ public class EmbeddedInfrastructureInitializer implements ApplicationContextInit
                 "alluris.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers(),
                 "spring.mongodb.uri", infrastructure.mongoUri(),
                 "spring.mongodb.database", EmbeddedInfrastructure.freshDatabaseName(application),
-                "alluris.security.jwks-uri", TestTokens.get().jwksUri())));
+                "alluris.security.jwks-uri", TestTokens.get().jwksUri(),
+                "spring.cloud.stream.default.consumer.back-off-initial-interval", "50",
+                "spring.cloud.stream.default.consumer.back-off-max-interval", "50")));
     }
 }

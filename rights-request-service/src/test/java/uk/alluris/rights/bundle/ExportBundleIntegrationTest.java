@@ -7,10 +7,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.crypto.tink.TinkJsonProtoKeysetFormat;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
@@ -43,13 +40,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.CategoryOutcome;
@@ -58,11 +52,11 @@ import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.Topics;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.kit.privacy.ExportSeal;
+import uk.alluris.rights.MailedRightsContext;
 import uk.alluris.rights.RightsTestCalls;
 import uk.alluris.rights.request.PrivacyRequests;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.TestTokens;
-import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 /**
  * Access and portability from the rights side: filed and verified through the API, the request event read off
@@ -70,17 +64,8 @@ import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
  * receipts back, then the bundle — ready, mailed, downloaded by the requester and the officer, refused to others,
  * validated against its schemas, and gone with its key once it expires.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "alluris.rights.chase-after=1h", "alluris.rights.public-url=https://privacy.alluris.example",
-        // the bundle job runs only when a test calls it
-        "alluris.rights.bundle-check-every=1h" })
-@UsesEmbeddedInfrastructure
-class ExportBundleIntegrationTest {
+class ExportBundleIntegrationTest extends MailedRightsContext {
 
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
     @RegisterExtension
     static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
 
@@ -107,11 +92,6 @@ class ExportBundleIntegrationTest {
     BundleReadiness readiness;
     @Autowired
     PrivacyRequests requests;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-    }
 
     @Test
     void anAccessRequestGathersEveryServicesDataIntoABundleTheRequesterDownloads() throws Exception {

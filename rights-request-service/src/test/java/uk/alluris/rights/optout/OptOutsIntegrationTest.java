@@ -24,8 +24,11 @@ import uk.alluris.rights.request.RequestType;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
-/** An opt-out made in marketing or in the consent ledger becomes an objection to marketing that reaches every service. */
-@SpringBootTest
+/**
+ * An opt-out made in marketing or in the consent ledger becomes an objection to marketing that reaches every service.
+ * On a port like the contract and access tests, so all of them share one Spring context (no request here uses it).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @UsesEmbeddedInfrastructure
 class OptOutsIntegrationTest {
 

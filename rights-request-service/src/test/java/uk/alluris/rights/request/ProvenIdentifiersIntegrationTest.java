@@ -2,9 +2,6 @@ package uk.alluris.rights.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,32 +10,23 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.Topics;
 import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.rights.MailedRightsContext;
 import uk.alluris.rights.RightsTestCalls;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.TestTokens;
-import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 /**
  * A request names a person to the services only by what was proven: the email address by the mailed code or the
  * client's sign-in, a phone number only once the privacy officer records it as checked. What was merely stated stays
  * sealed and is shown to the officer, marked unproven.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesEmbeddedInfrastructure
-class ProvenIdentifiersIntegrationTest {
+class ProvenIdentifiersIntegrationTest extends MailedRightsContext {
 
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
     @RegisterExtension
     static final PrivacyRequestProbe PROBE = new PrivacyRequestProbe();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -48,11 +36,6 @@ class ProvenIdentifiersIntegrationTest {
     int port;
     @Autowired
     BlindIndexer indexer;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-    }
 
     @Test
     void aPhoneNumberTheRequesterOnlyStatedIsNeverSentAndTheOfficerSeesItMarkedUnproven() {

@@ -3,9 +3,6 @@ package uk.alluris.rights.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +17,9 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.CategoryOutcome;
@@ -36,23 +30,17 @@ import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.TransportSeal;
+import uk.alluris.rights.MailedRightsContext;
 import uk.alluris.rights.RightsTestCalls;
 import uk.alluris.testsupport.PrivacyRequestProbe;
-import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 /**
  * Rectification from the rights side: the corrections are checked when filed (a 400 problem and nothing stored when
  * they are wrong), sealed at rest, fanned out sealed for transport with only the field names readable, and each
  * service's receipt shows what it changed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "alluris.rights.chase-after=1h")
-@UsesEmbeddedInfrastructure
-class RectificationIntegrationTest {
+class RectificationIntegrationTest extends MailedRightsContext {
 
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
     @RegisterExtension
     static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
 
@@ -70,11 +58,6 @@ class RectificationIntegrationTest {
     MongoTemplate mongo;
     @Autowired
     PrivacyRequests requests;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-    }
 
     @Test
     void correctionsTravelSealedWithOnlyTheirFieldNamesAndEveryReceiptShowsWhatChanged() {

@@ -2,9 +2,6 @@ package uk.alluris.rights.request;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
@@ -14,38 +11,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.alluris.rights.MailedRightsContext;
 import uk.alluris.rights.RightsTestCalls;
-import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
 /**
  * Verification codes can be neither raced nor farmed: parallel guesses spend their tries in the store, one at a time,
  * and a used code is gone; an address has at most three requests waiting for a code, and a fourth filing is answered
  * exactly alike but mails nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@UsesEmbeddedInfrastructure
-class VerificationAbuseIntegrationTest {
+class VerificationAbuseIntegrationTest extends MailedRightsContext {
 
-    @RegisterExtension
-    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-            .withPerMethodLifecycle(false);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
-    }
 
     @Test
     void twelveParallelWrongGuessesSpendTheFiveTriesAndTheRightCodeThenFails() throws Exception {
