@@ -99,6 +99,7 @@ class RecordsPrivacy implements PrivacyActions {
         List<SubjectPrivacy.Exported> people = new ArrayList<>();
         List<EntryPrivacy.Entry> records = new ArrayList<>();
         List<EntryPrivacy.Photo> photos = new ArrayList<>();
+        List<EntryPrivacy.Correction> addenda = new ArrayList<>();
         List<ReadAudit.Exported> reads = new ArrayList<>();
         for (ClinicalSubject person : found) {
             if (!person.erased()) {
@@ -108,11 +109,13 @@ class RecordsPrivacy implements PrivacyActions {
             EntryPrivacy.Exported theirs = entries.export(person, redaction);
             records.addAll(theirs.records());
             photos.addAll(theirs.photos());
+            addenda.addAll(theirs.addenda());
             reads.addAll(audit.export(person.id(), redaction));
         }
         return PersonalDataExport.builder().category(SubjectPrivacy.SUBJECT, people)
                 .category(EntryPrivacy.CLINICAL_RECORDS, records).category(EntryPrivacy.PHOTOS, photos)
-                .category(READ_AUDIT, reads).build();
+                .category(READ_AUDIT, reads)
+                .category(EntryPrivacy.ADDENDA, addenda).build();
     }
 
     @Override

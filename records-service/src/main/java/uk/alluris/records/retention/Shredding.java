@@ -3,6 +3,7 @@ package uk.alluris.records.retention;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import uk.alluris.records.audit.ReadAudit;
 import uk.alluris.records.entries.EntryPrivacy;
 import uk.alluris.records.keys.SubjectKeys;
 import uk.alluris.records.subjects.ClinicalSubject;
@@ -20,11 +21,13 @@ class Shredding {
     private final SubjectKeys keys;
     private final EntryPrivacy entries;
     private final SubjectPrivacy subjects;
+    private final ReadAudit audit;
 
-    Shredding(SubjectKeys keys, EntryPrivacy entries, SubjectPrivacy subjects) {
+    Shredding(SubjectKeys keys, EntryPrivacy entries, SubjectPrivacy subjects, ReadAudit audit) {
         this.keys = keys;
         this.entries = entries;
         this.subjects = subjects;
+        this.audit = audit;
     }
 
     /** Returns how many entries were erased. */
@@ -32,6 +35,7 @@ class Shredding {
         keys.destroy(subject.id());
         subjects.keyDestroyed(subject, reason);
         long erased = entries.eraseAll(subject.id());
+        audit.eraseAll(subject.id());
         log.info("subject {}: key destroyed, {} clinical entries erased ({})", subject.id(), erased, reason);
         return erased;
     }

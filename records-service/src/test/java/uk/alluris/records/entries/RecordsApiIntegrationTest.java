@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.JsonNode;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.ServiceCalls.Answer;
 import uk.alluris.testsupport.TestTokens;
@@ -67,6 +68,63 @@ class RecordsApiIntegrationTest {
         assertThat(calls.get("/api/records/entries/" + id + "?reason=access%20request%20R-1", officer).status()).isEqualTo(200);
         assertThat(calls.get("/api/records/subjects/" + created.json().path("subjectId").asString() + "/read-audit",
                 officer).json()).extracting(node -> node.path("reason").asString()).containsExactly("access request R-1");
+    }
+
+    @Test
+    void anAddendumCorrectsAnEntryAndLeavesTheOriginalIntactAndReadable() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        Answer created = calls.post("/api/records/entries", """
+                {"email":"amended-%s@example.com","kind":"TREATMENT","recordedAt":"%s",
+                 "fields":{"product":"Botox","units":20},"notes":"20 units glabella"}
+                """.formatted(UUID.randomUUID(), OffsetDateTime.now().minusHours(3)), clinician);
+        String id = created.json().path("id").asString();
+        Document before = mongo.getCollection("entries").find(new Document("_id", UUID.fromString(id))).first();
+
+        Answer addendum = calls.post("/api/records/entries/" + id + "/addenda", """
+                {"reason":"units mistyped at the time","notes":"12 units glabella, not 20","fields":{"units":12}}
+                """, clinician);
+
+        assertThat(addendum.status()).as(addendum.text()).isEqualTo(201);
+        assertThat(addendum.json().path("addedBy").asString()).isEqualTo("staff-CLINICIAN");
+        assertThat(addendum.json().path("addedAt").isMissingNode()).isFalse();
+        Document after = mongo.getCollection("entries").find(new Document("_id", UUID.fromString(id))).first();
+        assertThat(after).isEqualTo(before);
+        assertThat(mongo.getCollection("addenda").find(new Document("entryId", UUID.fromString(id))).first().toJson())
+                .doesNotContain("mistyped").doesNotContain("12 units");
+        JsonNode read = calls.get("/api/records/entries/" + id, clinician).json();
+        assertThat(read.path("notes").asString()).isEqualTo("20 units glabella");
+        assertThat(read.path("fields").path("units").asInt()).isEqualTo(20);
+        JsonNode correction = read.path("addenda").get(0);
+        assertThat(correction.path("reason").asString()).isEqualTo("units mistyped at the time");
+        assertThat(correction.path("notes").asString()).isEqualTo("12 units glabella, not 20");
+        assertThat(correction.path("fields").path("units").asInt()).isEqualTo(12);
+        assertThat(calls.post("/api/records/entries/" + id + "/addenda", "{\"notes\":\"no reason\"}", clinician)
+                .status()).isEqualTo(400);
+        assertThat(calls.post("/api/records/entries/" + id + "/addenda", "{\"reason\":\"nothing said\"}", clinician)
+                .status()).isEqualTo(400);
+        assertThat(calls.post("/api/records/entries/" + UUID.randomUUID() + "/addenda",
+                "{\"reason\":\"r\",\"notes\":\"n\"}", clinician).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyReadOfClinicalDataIsAuditedWithWhoWhatAndWhen() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        Answer created = calls.post("/api/records/entries", """
+                {"email":"audited-%s@example.com","kind":"CONSULTATION","recordedAt":"%s","notes":"routine"}
+                """.formatted(UUID.randomUUID(), OffsetDateTime.now().minusHours(2)), clinician);
+        String id = created.json().path("id").asString();
+        String subjectId = created.json().path("subjectId").asString();
+
+        calls.get("/api/records/entries/" + id, clinician);
+        calls.get("/api/records/subjects/" + subjectId, clinician);
+
+        JsonNode reads = calls.get("/api/records/subjects/" + subjectId + "/read-audit", clinician).json();
+        assertThat(reads).extracting(read -> read.path("what").asString()).containsExactly("entry", "subject");
+        assertThat(reads.get(0).path("entryId").asString()).isEqualTo(id);
+        assertThat(reads).allSatisfy(read -> {
+            assertThat(read.path("reader").asString()).isEqualTo("staff-CLINICIAN");
+            assertThat(read.path("at").isMissingNode()).isFalse();
+        });
     }
 
     @Test
