@@ -2,6 +2,7 @@ package uk.alluris.records.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -19,6 +20,8 @@ import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.kit.privacy.ThirdPartyRedaction;
 import uk.alluris.records.audit.ReadAudit;
 import uk.alluris.records.entries.EntryPrivacy;
+import uk.alluris.records.photos.PhotoConsentPrivacy;
+import uk.alluris.records.photos.PhotoPrivacy;
 import uk.alluris.records.retention.RecordsErasure;
 import uk.alluris.records.subjects.ClinicalSubject;
 import uk.alluris.records.subjects.SubjectPrivacy;
@@ -40,16 +43,21 @@ class RecordsPrivacy implements PrivacyActions {
 
     private final SubjectPrivacy subjects;
     private final EntryPrivacy entries;
+    private final PhotoPrivacy photos;
+    private final PhotoConsentPrivacy photoConsents;
     private final RecordsErasure erasure;
     private final ReadAudit audit;
     private final Restrictions restrictions;
     private final BlindIndexer indexer;
     private final String phoneRegion;
 
-    RecordsPrivacy(SubjectPrivacy subjects, EntryPrivacy entries, RecordsErasure erasure, ReadAudit audit,
-            Restrictions restrictions, BlindIndexer indexer, BlindIndexProperties platform) {
+    RecordsPrivacy(SubjectPrivacy subjects, EntryPrivacy entries, PhotoPrivacy photos,
+            PhotoConsentPrivacy photoConsents, RecordsErasure erasure, ReadAudit audit, Restrictions restrictions,
+            BlindIndexer indexer, BlindIndexProperties platform) {
         this.subjects = subjects;
         this.entries = entries;
+        this.photos = photos;
+        this.photoConsents = photoConsents;
         this.erasure = erasure;
         this.audit = audit;
         this.restrictions = restrictions;
@@ -60,29 +68,42 @@ class RecordsPrivacy implements PrivacyActions {
     @Override
     public List<CategoryOutcome> erase(SubjectIdentifiers subject) {
         List<ClinicalSubject> live = subjects.live(subject);
-        CategoryOutcome photos = entries.withdrawPhotoMarketing(live);
+        CategoryOutcome marketing = withdrawPhotoMarketing(live, "erasure requested");
+        Map<String, Integer> images = photos.counts(live);
+        CategoryOutcome decisions = photoConsents.erase(live);
         List<CategoryOutcome> receipt = new ArrayList<>(erasure.erase(live));
-        receipt.add(photos);
+        receipt.add(marketing);
+        receipt.addAll(photos.afterErasure(live, images));
+        receipt.add(decisions);
         return receipt;
     }
 
     @Override
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {
         restrictions.restrict(subject);
-        return List.of(CategoryOutcome.counted(EntryPrivacy.CLINICAL_RECORDS, Outcome.RESTRICTED,
-                entries.count(subjects.live(subject))));
+        List<ClinicalSubject> live = subjects.live(subject);
+        return List.of(CategoryOutcome.counted(EntryPrivacy.CLINICAL_RECORDS, Outcome.RESTRICTED, entries.count(live)),
+                CategoryOutcome.counted(PhotoPrivacy.IMAGES, Outcome.RESTRICTED, photos.count(live)));
     }
 
     @Override
     public List<CategoryOutcome> liftRestriction(SubjectIdentifiers subject) {
         restrictions.lift(subject);
+        List<ClinicalSubject> live = subjects.live(subject);
         return List.of(CategoryOutcome.counted(EntryPrivacy.CLINICAL_RECORDS, Outcome.RESTRICTION_LIFTED,
-                entries.count(subjects.live(subject))));
+                entries.count(live)), CategoryOutcome.counted(PhotoPrivacy.IMAGES, Outcome.RESTRICTION_LIFTED,
+                photos.count(live)));
     }
 
     @Override
     public List<CategoryOutcome> objectToMarketing(SubjectIdentifiers subject) {
-        return List.of(entries.withdrawPhotoMarketing(subjects.live(subject)));
+        return List.of(withdrawPhotoMarketing(subjects.live(subject), "objection to marketing"));
+    }
+
+    /** One count for the photos' marketing use: photo entries' flags and the photos' permitted uses together. */
+    private CategoryOutcome withdrawPhotoMarketing(List<ClinicalSubject> live, String because) {
+        int withdrawn = entries.withdrawPhotoMarketing(live).count() + photos.withdrawMarketing(live, because);
+        return CategoryOutcome.counted(EntryPrivacy.PHOTOS_MARKETING_USE, Outcome.WITHDRAWN, withdrawn);
     }
 
     /**
@@ -100,6 +121,8 @@ class RecordsPrivacy implements PrivacyActions {
         List<EntryPrivacy.Entry> records = new ArrayList<>();
         List<EntryPrivacy.Photo> photos = new ArrayList<>();
         List<EntryPrivacy.Correction> addenda = new ArrayList<>();
+        List<PhotoPrivacy.Exported> images = new ArrayList<>();
+        List<PhotoConsentPrivacy.Exported> decisions = new ArrayList<>();
         List<ReadAudit.Exported> reads = new ArrayList<>();
         for (ClinicalSubject person : found) {
             if (!person.erased()) {
@@ -110,12 +133,15 @@ class RecordsPrivacy implements PrivacyActions {
             records.addAll(theirs.records());
             photos.addAll(theirs.photos());
             addenda.addAll(theirs.addenda());
+            images.addAll(this.photos.export(person, redaction));
+            decisions.addAll(photoConsents.export(person));
             reads.addAll(audit.export(person.id(), redaction));
         }
         return PersonalDataExport.builder().category(SubjectPrivacy.SUBJECT, people)
                 .category(EntryPrivacy.CLINICAL_RECORDS, records).category(EntryPrivacy.PHOTOS, photos)
                 .category(READ_AUDIT, reads)
-                .category(EntryPrivacy.ADDENDA, addenda).build();
+                .category(EntryPrivacy.ADDENDA, addenda).category(PhotoPrivacy.IMAGES, images)
+                .category(PhotoConsentPrivacy.DECISIONS, decisions).build();
     }
 
     @Override
