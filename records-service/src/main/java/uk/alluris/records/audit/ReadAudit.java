@@ -62,6 +62,14 @@ public class ReadAudit {
                 reason == null || reason.isBlank() ? null : reason.strip(), clock.instant(), what));
     }
 
+    /**
+     * Records a read whose reason was checked by its caller (a recall search, which always needs one), for one person
+     * it found.
+     */
+    public void recordRead(ClinicalSubject subject, String what, UUID itemId, String reader, String reason) {
+        mongo.insert(new AuditedRead(UUID.randomUUID(), subject.id(), itemId, reader, reason, clock.instant(), what));
+    }
+
     /** Records a read the service makes itself, outside any API call (e.g. exporting the records to the person). */
     public void recordRead(ClinicalSubject subject, String reader, String reason) {
         mongo.insert(new AuditedRead(UUID.randomUUID(), subject.id(), null, reader, reason, clock.instant(), "export"));

@@ -128,6 +128,41 @@ class RecordsApiIntegrationTest {
     }
 
     @Test
+    void aRecallSearchFindsEveryClientTreatedFromABatchAndRecordsItInTheirReadLog() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String batch = ("LOT-" + UUID.randomUUID().toString().substring(0, 8)).toUpperCase();
+        String first = treatedWith(calls, "recall-a-" + UUID.randomUUID() + "@example.com", batch.toLowerCase(), "OTHER-1");
+        String second = treatedWith(calls, "recall-b-" + UUID.randomUUID() + "@example.com", batch);
+        treatedWith(calls, "recall-c-" + UUID.randomUUID() + "@example.com", "OTHER-2");
+
+        Answer recall = calls.get("/api/records/recalls?batch=" + batch + "&reason=manufacturer%20notice%2042",
+                TestTokens.get().staff("ADMIN"));
+
+        assertThat(recall.status()).as(recall.text()).isEqualTo(200);
+        assertThat(recall.json().path("clients").asInt()).isEqualTo(2);
+        assertThat(recall.json().path("treatments")).extracting(t -> t.path("subjectId").asString())
+                .containsExactlyInAnyOrder(first, second);
+        assertThat(calls.get("/api/records/subjects/" + first + "/read-audit", clinician).json())
+                .extracting(read -> read.path("reason").asString())
+                .contains("recall of batch " + batch + ": manufacturer notice 42");
+        assertThat(calls.get("/api/records/recalls?batch=" + batch, clinician).status()).isEqualTo(400);
+        assertThat(calls.get("/api/records/recalls?batch=" + batch + "&reason=x", TestTokens.get().staff("RECEPTION"))
+                .status()).isEqualTo(403);
+        assertThat(calls.post("/api/records/entries", """
+                {"email":"a@example.com","kind":"CONSULTATION","recordedAt":"2026-01-01T10:00:00Z","batchNumbers":["B1"]}
+                """, clinician).status()).isEqualTo(400);
+    }
+
+    private String treatedWith(ServiceCalls calls, String email, String... batches) {
+        Answer created = calls.post("/api/records/entries", """
+                {"email":"%s","kind":"TREATMENT","recordedAt":"%s","fields":{"product":"filler"},"batchNumbers":%s}
+                """.formatted(email, OffsetDateTime.now().minusDays(1), "[\"" + String.join("\",\"", batches) + "\"]"),
+                clinician);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        return created.json().path("subjectId").asString();
+    }
+
+    @Test
     void thePrivacyOfficerMayReadClinicalEntriesButNotWriteThem() {
         ServiceCalls calls = ServiceCalls.onPort(port);
         String officer = TestTokens.get().staff("PRIVACY_OFFICER");
