@@ -103,7 +103,9 @@ class RecordsExportAndRectificationIntegrationTest {
                 CategoryOutcome.of("records-read-audit", Outcome.EXPORTED, 4),
                 CategoryOutcome.of("clinical-record-addenda", Outcome.NOT_HELD, 0),
                 CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
-                CategoryOutcome.of("photo-marketing-consents", Outcome.NOT_HELD, 0));
+                CategoryOutcome.of("photo-marketing-consents", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         String text = new String(ExportSeal.open(key, receipt.sealedExport(), requestId, SERVICE), StandardCharsets.UTF_8);
         JsonNode data = JSON.readTree(text).path("data");
         JsonNode person = data.path("clinical-subject").get(0);
@@ -157,7 +159,9 @@ class RecordsExportAndRectificationIntegrationTest {
                 CategoryOutcome.of("records-read-audit", Outcome.NOT_HELD, 0),
                 CategoryOutcome.of("clinical-record-addenda", Outcome.NOT_HELD, 0),
                 CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
-                CategoryOutcome.of("photo-marketing-consents", Outcome.NOT_HELD, 0));
+                CategoryOutcome.of("photo-marketing-consents", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         JsonNode person = JSON.readTree(ExportSeal.open(key, receipt.sealedExport(), requestId, SERVICE))
                 .path("data").path("clinical-subject").get(0);
         assertThat(person.path("subjectId").asString()).isEqualTo(subjectId);
@@ -226,7 +230,9 @@ class RecordsExportAndRectificationIntegrationTest {
         probe.publish(PrivacyRequestProbe.request("RESTRICTION", byNew, byEmail(newEmail)));
         assertThat(probe.receipt(byNew, SERVICE).categories())
                 .containsExactly(CategoryOutcome.of("clinical-records", Outcome.RESTRICTED, 2),
-                        CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0));
+                        CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
+                        CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         UUID byOld = UUID.randomUUID();
         probe.publish(PrivacyRequestProbe.request("OBJECTION_TO_MARKETING", byOld, byEmail(oldEmail)));
         assertThat(probe.receipt(byOld, SERVICE).categories())

@@ -81,7 +81,9 @@ class RecordsPrivacyIntegrationTest {
                 CategoryOutcome.retained("clinical-records", 2, RetentionRule.legalGround(), until),
                 CategoryOutcome.of("photos-marketing-use", Outcome.WITHDRAWN, 1),
                 CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
-                CategoryOutcome.of("photo-marketing-consents", Outcome.NOT_HELD, 0));
+                CategoryOutcome.of("photo-marketing-consents", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         // held records are restricted: a read needs a reason, and is audited
         assertThat(calls.get("/api/records/entries/" + treatment, clinician).status()).isEqualTo(403);
         var read = calls.get("/api/records/entries/" + treatment + "?reason=complication%20follow-up", clinician);
@@ -117,7 +119,9 @@ class RecordsPrivacyIntegrationTest {
                 CategoryOutcome.of("clinical-records", Outcome.ERASED, 1),
                 CategoryOutcome.of("photos-marketing-use", Outcome.NOT_HELD, 0),
                 CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
-                CategoryOutcome.of("photo-marketing-consents", Outcome.NOT_HELD, 0));
+                CategoryOutcome.of("photo-marketing-consents", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         assertThat(calls.get("/api/records/entries/" + old, clinician).status()).isEqualTo(404);
         assertThat(mongo.getCollection("subject_keys").countDocuments(new Document("_id", subjectId))).isZero();
         assertThat(ciphertext.getString("encryptedNotes")).isNotBlank().doesNotContain("notes for");
@@ -134,7 +138,9 @@ class RecordsPrivacyIntegrationTest {
 
         assertThat(probe.receipt(restriction, SERVICE).categories())
                 .containsExactly(CategoryOutcome.of("clinical-records", Outcome.RESTRICTED, 1),
-                        CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0));
+                        CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
+                        CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         assertThat(calls.get("/api/records/entries/" + id, clinician).status()).isEqualTo(403);
         assertThat(calls.get("/api/records/entries/" + id, clinician).isProblem()).isTrue();
 
@@ -143,7 +149,9 @@ class RecordsPrivacyIntegrationTest {
 
         assertThat(probe.receipt(lift, SERVICE).categories())
                 .containsExactly(CategoryOutcome.of("clinical-records", Outcome.RESTRICTION_LIFTED, 1),
-                        CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0));
+                        CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
+                        CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         assertThat(calls.get("/api/records/entries/" + id, clinician).status()).isEqualTo(200);
     }
 
