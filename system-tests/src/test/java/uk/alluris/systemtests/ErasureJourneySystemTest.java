@@ -58,7 +58,9 @@ class ErasureJourneySystemTest {
                 "contact-profile=ERASED/1", "future-appointments=ERASED/1", "past-appointments-identity=ERASED/1",
                 "payments=RETAINED/1");
         assertThat(Journey.categories(services.path("records-service")))
-                .containsExactly("clinical-records=RETAINED/2", "photos-marketing-use=WITHDRAWN/1");
+                .containsExactly("clinical-records=RETAINED/2", "photos-marketing-use=WITHDRAWN/1",
+                        "clinical-images=NOT_HELD/0", "photo-marketing-consents=NOT_HELD/0",
+                        "signed-consent-forms=NOT_HELD/0", "medical-questionnaires=NOT_HELD/0");
         assertThat(Journey.categories(services.path("consent-service")))
                 .containsExactly("consent-personal-data=ERASED/1", "consent-proof=RETAINED/1");
         assertThat(Journey.categories(services.path("marketing-service")))

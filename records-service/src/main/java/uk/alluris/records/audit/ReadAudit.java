@@ -17,14 +17,15 @@ import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.records.subjects.ClinicalSubject;
 
 /**
- * Reading a restricted person's records (restricted on request, or held only for retention after an erasure request)
- * needs a stated reason, and every such read is recorded.
+ * Every read of clinical data is recorded: who, what, when, and the reason where one is required. Reading a
+ * restricted person's records (restricted on request, or held only for retention after an erasure request) needs a
+ * stated reason, and so does any read by someone who is not a clinician (the privacy officer acting on a request).
  */
 @Service
 public class ReadAudit {
 
-    /** The {@code records-read-audit} category: who read the records outside routine care, when, and why. */
-    public record Exported(Instant at, UUID entryId, String readBy, String reason) {
+    /** The {@code records-read-audit} category: who read the person's records, what, when, and why. */
+    public record Exported(Instant at, String what, UUID itemId, String readBy, String reason) {
     }
 
     private final MongoTemplate mongo;
@@ -43,25 +44,43 @@ public class ReadAudit {
     }
 
     /**
-     * Lets the read go ahead or refuses it for want of a reason. A reason is needed, and the read recorded, when the
-     * person is restricted, and whenever the reader is not a clinician (the privacy officer acting on a request).
+     * Lets the read go ahead, recorded, or refuses it for want of a reason. A reason is needed when the person is
+     * restricted, and whenever the reader is not a clinician (the privacy officer acting on a request, the client
+     * reading their own form gives none: it is their own).
      */
-    public void beforeReading(ClinicalSubject subject, UUID entryId, String reader, String reason) {
-        boolean clinician = CurrentCaller.get().map(caller -> caller.hasRole("CLINICIAN")).orElse(false);
-        if (clinician && !isRestricted(subject)) {
-            return;
-        }
-        if (reason == null || reason.isBlank()) {
+    public void beforeReading(ClinicalSubject subject, String what, UUID itemId, String reader, String reason) {
+        CurrentCaller caller = CurrentCaller.get().orElse(null);
+        boolean clinician = caller != null && caller.hasRole("CLINICIAN");
+        boolean ownRecord = caller != null && caller.isClient() && caller.is(subject.emailIndex());
+        boolean reasonRequired = !ownRecord && (!clinician || isRestricted(subject));
+        if (reasonRequired && (reason == null || reason.isBlank())) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "Reason required", clinician
                     ? "processing of this person's clinical records is restricted: state a reason (?reason=...) to read them"
                     : "outside clinical care, reading clinical records needs a stated reason (?reason=...)");
         }
-        mongo.insert(new AuditedRead(UUID.randomUUID(), subject.id(), entryId, reader, reason.strip(), clock.instant()));
+        mongo.insert(new AuditedRead(UUID.randomUUID(), subject.id(), itemId, reader,
+                reason == null || reason.isBlank() ? null : reason.strip(), clock.instant(), what));
+    }
+
+    /**
+     * Records a read whose reason was checked by its caller (a recall search, which always needs one), for one person
+     * it found.
+     */
+    public void recordRead(ClinicalSubject subject, String what, UUID itemId, String reader, String reason) {
+        mongo.insert(new AuditedRead(UUID.randomUUID(), subject.id(), itemId, reader, reason, clock.instant(), what));
     }
 
     /** Records a read the service makes itself, outside any API call (e.g. exporting the records to the person). */
     public void recordRead(ClinicalSubject subject, String reader, String reason) {
-        mongo.insert(new AuditedRead(UUID.randomUUID(), subject.id(), null, reader, reason, clock.instant()));
+        mongo.insert(new AuditedRead(UUID.randomUUID(), subject.id(), null, reader, reason, clock.instant(), "export"));
+    }
+
+    /**
+     * Removes a shredded subject's read log with the rest of their records: kept as long as the records are, it goes
+     * when they go. Returns how many reads went.
+     */
+    public long eraseAll(String subjectId) {
+        return mongo.remove(new Query(Criteria.where("subjectId").is(subjectId)), AuditedRead.class).getDeletedCount();
     }
 
     public List<AuditedRead> readsOf(String subjectId) {
@@ -70,7 +89,7 @@ public class ReadAudit {
 
     /** The reads of a subject's records as the person gets them back, third parties' data redacted from the reasons. */
     public List<Exported> export(String subjectId, ThirdPartyRedaction redaction) {
-        return readsOf(subjectId).stream().map(read -> new Exported(read.at(), read.entryId(), read.reader(),
+        return readsOf(subjectId).stream().map(read -> new Exported(read.at(), read.what(), read.entryId(), read.reader(),
                 redaction.text(read.reason(), List.of()).value())).toList();
     }
 }

@@ -9,4 +9,7 @@ interface ClinicalEntries extends MongoRepository<ClinicalEntry, UUID> {
     List<ClinicalEntry> findBySubjectIdOrderByRecordedAtAsc(String subjectId);
 
     long deleteBySubjectId(String subjectId);
+
+    /** Treatments that used a product batch (batch numbers are stored upper-case), oldest first. */
+    List<ClinicalEntry> findByKindAndBatchNumbersOrderByRecordedAtAsc(EntryKind kind, String batchNumber);
 }

@@ -1,6 +1,7 @@
 package uk.alluris.records.entries;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
@@ -30,6 +31,13 @@ class ClinicalEntry {
     /** Photos only: whether the clinic may use this photo in marketing (withdrawn on objection or erasure). */
     Boolean marketingUse;
     String recordedBy;
+    /**
+     * Treatments only: the product batch (lot) numbers used, as printed on the product, kept readable and indexed so
+     * that a manufacturer's recall finds every client treated from a batch. A batch number says nothing about the
+     * person by itself.
+     */
+    @Indexed
+    List<String> batchNumbers;
 
     static ClinicalEntry of(UUID id, String subjectId, EntryKind kind, Instant recordedAt, String encryptedFields,
             String encryptedNotes, String encryptedThirdParties, Boolean marketingUse, String recordedBy) {
@@ -44,6 +52,15 @@ class ClinicalEntry {
         entry.marketingUse = kind == EntryKind.PHOTO_METADATA ? Boolean.TRUE.equals(marketingUse) : null;
         entry.recordedBy = recordedBy;
         return entry;
+    }
+
+    ClinicalEntry usingBatches(List<String> batches) {
+        batchNumbers = batches == null || batches.isEmpty() ? null : List.copyOf(batches);
+        return this;
+    }
+
+    List<String> batchNumbers() {
+        return batchNumbers == null ? List.of() : batchNumbers;
     }
 
     public boolean usedInMarketing() {

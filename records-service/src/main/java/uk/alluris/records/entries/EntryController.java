@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -23,37 +23,34 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.records.audit.AuditedRead;
 import uk.alluris.records.audit.ReadAudit;
+import uk.alluris.records.entries.EntryViews.EntryView;
 import uk.alluris.records.keys.FieldCipher;
 import uk.alluris.records.subjects.ClinicalSubject;
 import uk.alluris.records.subjects.SubjectRegister;
 
 /**
  * Clinical records: clinicians write and read them; what is written is encrypted under the subject's own key before
- * it is stored. Reading a restricted person's records needs a reason and is audited.
+ * it is stored. Every read is audited; reading a restricted person's records needs a reason.
  */
 @RestController
 @RequestMapping("/api/records")
 class EntryController {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
 
+    /** {@code batchNumbers}: treatments only, the product batches used (letters, digits, '-', '/', '.'). */
     record NewEntry(String subjectId, @Email @Size(max = 320) String email, @Size(max = 40) String phone,
             @Past LocalDate dateOfBirth, @NotNull EntryKind kind, @NotNull @PastOrPresent OffsetDateTime recordedAt,
             Map<String, Object> fields, @Size(max = 20000) String notes, Boolean marketingUse,
-            @Size(max = 20) List<@NotBlank @Size(max = 200) String> thirdParties) {
+            @Size(max = 20) List<@NotBlank @Size(max = 200) String> thirdParties,
+            @Size(max = 20) List<@NotBlank @Pattern(regexp = BATCH) String> batchNumbers) {
     }
 
-    /** {@code thirdParties}: the other people the entry names, redacted from it when it is exported to the subject. */
-    record EntryView(UUID id, String subjectId, EntryKind kind, Instant recordedAt, Map<String, Object> fields,
-            String notes, Boolean marketingUse, String recordedBy, boolean restricted, List<String> thirdParties) {
-    }
+    static final String BATCH = "[A-Za-z0-9][A-Za-z0-9./-]{0,39}";
 
     record SubjectView(String subjectId, LocalDate dateOfBirth, LocalDate lastEntryOn, boolean restricted,
             LocalDate erasureDueOn, List<EntryView> entries) {
@@ -63,13 +60,15 @@ class EntryController {
     private final SubjectRegister register;
     private final FieldCipher cipher;
     private final ReadAudit audit;
+    private final EntryViews views;
 
-    EntryController(ClinicalEntries entries, SubjectRegister register, FieldCipher cipher,
-            ReadAudit audit) {
+    EntryController(ClinicalEntries entries, SubjectRegister register, FieldCipher cipher, ReadAudit audit,
+            EntryViews views) {
         this.entries = entries;
         this.register = register;
         this.cipher = cipher;
         this.audit = audit;
+        this.views = views;
     }
 
     @PostMapping("/entries")
@@ -78,56 +77,49 @@ class EntryController {
         if ((body.subjectId() == null || body.subjectId().isBlank()) && (body.email() == null || body.email().isBlank())) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Who is this about?", "give subjectId or email");
         }
+        if (body.batchNumbers() != null && !body.batchNumbers().isEmpty() && body.kind() != EntryKind.TREATMENT) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
+                    "batchNumbers: only a TREATMENT entry records product batches");
+        }
         ClinicalSubject subject = register.forEntry(blankToNull(body.subjectId()), body.email(), body.phone(),
                 body.dateOfBirth(), body.recordedAt().atZoneSameInstant(CLINIC).toLocalDate());
         UUID id = UUID.randomUUID();
-        String fields = body.fields() == null ? null : JSON.writeValueAsString(body.fields());
         String thirdParties = body.thirdParties() == null || body.thirdParties().isEmpty() ? null
-                : JSON.writeValueAsString(body.thirdParties().stream().map(String::strip).toList());
+                : EntryViews.json(body.thirdParties().stream().map(String::strip).toList());
         ClinicalEntry entry = ClinicalEntry.of(id, subject.id(), body.kind(), body.recordedAt().toInstant(),
-                cipher.encrypt(subject.id(), id.toString(), "fields", fields),
+                cipher.encrypt(subject.id(), id.toString(), "fields", EntryViews.json(body.fields())),
                 cipher.encrypt(subject.id(), id.toString(), "notes", body.notes()),
                 cipher.encrypt(subject.id(), id.toString(), "thirdParties", thirdParties), body.marketingUse(),
-                reader());
-        return view(entries.save(entry), subject);
+                reader()).usingBatches(body.batchNumbers() == null ? null
+                        : body.batchNumbers().stream().map(batch -> batch.strip().toUpperCase()).distinct().toList());
+        return views.view(entries.save(entry), subject);
     }
 
     @GetMapping("/entries/{id}")
     EntryView one(@PathVariable UUID id, @RequestParam(required = false) String reason) {
         ClinicalEntry entry = entries.findById(id).orElseThrow(() -> ProblemException.notFound("clinical entry " + id));
         ClinicalSubject subject = register.find(entry.subjectId()).orElseThrow();
-        audit.beforeReading(subject, id, reader(), reason);
-        return view(entry, subject);
+        audit.beforeReading(subject, "entry", id, reader(), reason);
+        return views.view(entry, subject);
     }
 
     @GetMapping("/subjects/{subjectId}")
     SubjectView subject(@PathVariable String subjectId, @RequestParam(required = false) String reason) {
         ClinicalSubject subject = register.find(subjectId)
                 .orElseThrow(() -> ProblemException.notFound("subject " + subjectId));
-        audit.beforeReading(subject, null, reader(), reason);
+        audit.beforeReading(subject, "subject", null, reader(), reason);
         return new SubjectView(subject.id(), subject.dateOfBirth(), subject.lastEntryOn(), audit.isRestricted(subject),
                 subject.erasureDueOn(), entries.findBySubjectIdOrderByRecordedAtAsc(subjectId).stream()
-                        .map(entry -> view(entry, subject)).toList());
+                        .map(entry -> views.view(entry, subject)).toList());
     }
 
-    /** Who read a restricted person's records and why: for the privacy officer and the person's clinician. */
+    /** Who read a person's records, what, when and why: for the privacy officer and the person's clinician. */
     @GetMapping("/subjects/{subjectId}/read-audit")
     List<AuditedRead> readAudit(@PathVariable String subjectId) {
         return audit.readsOf(subjectId);
     }
 
-    private EntryView view(ClinicalEntry entry, ClinicalSubject subject) {
-        String entryId = entry.id().toString();
-        Map<String, Object> fields = cipher.decrypt(subject.id(), entryId, "fields", entry.encryptedFields())
-                .map(json -> JSON.readValue(json, new TypeReference<Map<String, Object>>() { })).orElse(null);
-        String notes = cipher.decrypt(subject.id(), entryId, "notes", entry.encryptedNotes()).orElse(null);
-        List<String> thirdParties = cipher.decrypt(subject.id(), entryId, "thirdParties", entry.encryptedThirdParties())
-                .map(json -> JSON.readValue(json, new TypeReference<List<String>>() { })).orElse(List.of());
-        return new EntryView(entry.id(), entry.subjectId(), entry.kind(), entry.recordedAt(), fields, notes,
-                entry.marketingUse(), entry.recordedBy(), audit.isRestricted(subject), thirdParties);
-    }
-
-    private static String reader() {
+    static String reader() {
         return CurrentCaller.get().map(CurrentCaller::subject).orElse("unknown");
     }
 

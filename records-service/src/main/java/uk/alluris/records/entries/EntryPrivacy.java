@@ -44,15 +44,24 @@ public class EntryPrivacy {
             String recordedBy, int thirdPartyRedactions, String image, String unreadable) {
     }
 
-    /** One subject's entries as the person receives them. */
-    public record Exported(List<Entry> records, List<Photo> photos) {
+    /** The {@code clinical-record-addenda} category: corrections to the person's entries, who made them, when, why. */
+    public record Correction(UUID addendumId, UUID entryId, Instant addedAt, String addedBy, String reason,
+            Object details, String notes, int thirdPartyRedactions, String unreadable) {
     }
 
+    /** One subject's entries as the person receives them. */
+    public record Exported(List<Entry> records, List<Photo> photos, List<Correction> addenda) {
+    }
+
+    public static final String ADDENDA = "clinical-record-addenda";
+
     private final ClinicalEntries entries;
+    private final Addenda addenda;
     private final FieldCipher cipher;
 
-    EntryPrivacy(ClinicalEntries entries, FieldCipher cipher) {
+    EntryPrivacy(ClinicalEntries entries, Addenda addenda, FieldCipher cipher) {
         this.entries = entries;
+        this.addenda = addenda;
         this.cipher = cipher;
     }
 
@@ -78,6 +87,7 @@ public class EntryPrivacy {
 
     /** Removes a shredded subject's ciphertext from the live store; returns how many entries went. */
     public long eraseAll(String subjectId) {
+        addenda.deleteBySubjectId(subjectId);
         return entries.deleteBySubjectId(subjectId);
     }
 
@@ -88,6 +98,7 @@ public class EntryPrivacy {
     public Exported export(ClinicalSubject person, ThirdPartyRedaction redaction) {
         List<Entry> records = new ArrayList<>();
         List<Photo> photos = new ArrayList<>();
+        List<Correction> corrections = new ArrayList<>();
         for (ClinicalEntry entry : entries.findBySubjectIdOrderByRecordedAtAsc(person.id())) {
             String entryId = entry.id().toString();
             Optional<String> fieldsJson = cipher.decrypt(person.id(), entryId, "fields", entry.encryptedFields());
@@ -112,7 +123,24 @@ public class EntryPrivacy {
                 records.add(new Entry(entry.id(), entry.kind().name(), entry.recordedAt(), details.value(),
                         text.value(), entry.recordedBy(), redactions, why));
             }
+            addenda.findByEntryIdOrderByAddedAtAsc(entry.id())
+                    .forEach(addendum -> corrections.add(correction(person, addendum, thirdParties, redaction)));
         }
-        return new Exported(records, photos);
+        return new Exported(records, photos, corrections);
+    }
+
+    private Correction correction(ClinicalSubject person, Addendum addendum, List<String> thirdParties,
+            ThirdPartyRedaction redaction) {
+        String id = addendum.id().toString();
+        Optional<String> reason = cipher.decrypt(person.id(), id, "reason", addendum.encryptedReason());
+        Optional<String> notes = cipher.decrypt(person.id(), id, "notes", addendum.encryptedNotes());
+        Optional<String> fields = cipher.decrypt(person.id(), id, "fields", addendum.encryptedFields());
+        ThirdPartyRedaction.Redacted<String> why = redaction.text(reason.orElse(null), thirdParties);
+        ThirdPartyRedaction.Redacted<String> text = redaction.text(notes.orElse(null), thirdParties);
+        ThirdPartyRedaction.Redacted<Object> details = redaction.value(fields.map(EntryViews::map).orElse(null),
+                thirdParties);
+        return new Correction(addendum.id(), addendum.entryId(), addendum.addedAt(), addendum.addedBy(), why.value(),
+                details.value(), text.value(), why.redactions() + text.redactions() + details.redactions(),
+                reason.isEmpty() ? UNREADABLE : null);
     }
 }

@@ -44,6 +44,29 @@ public class FieldCipher {
         });
     }
 
+    /** Binary data (an image, a PDF) under the subject's own key, bound to its subject, item and part like a field. */
+    public byte[] encryptBytes(String subjectId, String itemId, String part, byte[] plaintext) {
+        try {
+            return keys.keyFor(subjectId).encrypt(plaintext, associatedData(subjectId, itemId, part));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot encrypt " + part + " of " + itemId, e);
+        }
+    }
+
+    /** The bytes, or empty when the subject's key is gone (crypto-shredded): then nothing can read them again. */
+    public Optional<byte[]> decryptBytes(String subjectId, String itemId, String part, byte[] ciphertext) {
+        if (ciphertext == null) {
+            return Optional.empty();
+        }
+        return keys.existing(subjectId).map(aead -> {
+            try {
+                return aead.decrypt(ciphertext, associatedData(subjectId, itemId, part));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("cannot decrypt " + part + " of " + itemId, e);
+            }
+        });
+    }
+
     private static byte[] associatedData(String subjectId, String entryId, String field) {
         return (subjectId + "/" + entryId + "/" + field).getBytes(StandardCharsets.UTF_8);
     }

@@ -12,6 +12,17 @@ class AccessConfiguration {
     @Bean
     AccessRules recordsAccess() {
         return rules -> rules
+                // a manufacturer's recall: every client treated from a batch (audited, with a reason)
+                .requestMatchers(HttpMethod.GET, "/api/records/recalls").hasAnyRole("CLINICIAN", "ADMIN")
+                // a signed consent form's PDF: a client downloads their own (checked against the form's subject)
+                .requestMatchers(HttpMethod.GET, "/api/records/consent-forms/*/pdf")
+                .hasAnyRole("CLINICIAN", "PRIVACY_OFFICER", "CLIENT")
+                // the review list of contraindication flags: clinicians only (the officer has no clinical decision to make)
+                .requestMatchers("/api/records/reviews/**").hasRole("CLINICIAN")
+                // a client answers their own medical questionnaire from the portal (checked against the subject)
+                .requestMatchers(HttpMethod.POST, "/api/records/subjects/*/questionnaires").hasAnyRole("CLINICIAN", "CLIENT")
+                // a photo's marketing use (checked against the consent ledger each time): clinicians and admins
+                .requestMatchers(HttpMethod.GET, "/api/records/photos/*/marketing").hasAnyRole("CLINICIAN", "ADMIN")
                 // clinical records are read by clinicians, and by the privacy officer acting on a request (reads of a
                 // restricted person need a reason and are audited); never by reception
                 .requestMatchers(HttpMethod.GET, "/api/records/**").hasAnyRole("CLINICIAN", "PRIVACY_OFFICER")

@@ -1,6 +1,7 @@
 package uk.alluris.records.subjects;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,13 @@ public class SubjectRegister {
 
     public Optional<ClinicalSubject> find(String subjectId) {
         return subjects.findById(subjectId);
+    }
+
+    /** The live subjects another service's identifiers name: its subject id (if it was ours) or the email blind index. */
+    public List<ClinicalSubject> matching(String subjectId, String emailIndex) {
+        return subjects.findMatching(subjectId == null ? List.of() : List.of(subjectId),
+                emailIndex == null ? List.of() : List.of(emailIndex), List.of()).stream()
+                .filter(subject -> !subject.erased()).toList();
     }
 
     public ClinicalSubject forEntry(String subjectId, String email, String phone, LocalDate dateOfBirth, LocalDate entryDay) {

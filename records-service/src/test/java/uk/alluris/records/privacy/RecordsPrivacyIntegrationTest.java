@@ -79,7 +79,11 @@ class RecordsPrivacyIntegrationTest {
         LocalDate until = lastVisit.atZoneSameInstant(CLINIC).toLocalDate().plusYears(8);
         assertThat(receipt.categories()).containsExactly(
                 CategoryOutcome.retained("clinical-records", 2, RetentionRule.legalGround(), until),
-                CategoryOutcome.of("photos-marketing-use", Outcome.WITHDRAWN, 1));
+                CategoryOutcome.of("photos-marketing-use", Outcome.WITHDRAWN, 1),
+                CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("photo-marketing-consents", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         // held records are restricted: a read needs a reason, and is audited
         assertThat(calls.get("/api/records/entries/" + treatment, clinician).status()).isEqualTo(403);
         var read = calls.get("/api/records/entries/" + treatment + "?reason=complication%20follow-up", clinician);
@@ -113,7 +117,11 @@ class RecordsPrivacyIntegrationTest {
 
         assertThat(probe.receipt(requestId, SERVICE).categories()).containsExactly(
                 CategoryOutcome.of("clinical-records", Outcome.ERASED, 1),
-                CategoryOutcome.of("photos-marketing-use", Outcome.NOT_HELD, 0));
+                CategoryOutcome.of("photos-marketing-use", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("photo-marketing-consents", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         assertThat(calls.get("/api/records/entries/" + old, clinician).status()).isEqualTo(404);
         assertThat(mongo.getCollection("subject_keys").countDocuments(new Document("_id", subjectId))).isZero();
         assertThat(ciphertext.getString("encryptedNotes")).isNotBlank().doesNotContain("notes for");
@@ -129,7 +137,10 @@ class RecordsPrivacyIntegrationTest {
         probe.publish(PrivacyRequestProbe.request("RESTRICTION", restriction, byEmail(email)));
 
         assertThat(probe.receipt(restriction, SERVICE).categories())
-                .containsExactly(CategoryOutcome.of("clinical-records", Outcome.RESTRICTED, 1));
+                .containsExactly(CategoryOutcome.of("clinical-records", Outcome.RESTRICTED, 1),
+                        CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
+                        CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         assertThat(calls.get("/api/records/entries/" + id, clinician).status()).isEqualTo(403);
         assertThat(calls.get("/api/records/entries/" + id, clinician).isProblem()).isTrue();
 
@@ -137,7 +148,10 @@ class RecordsPrivacyIntegrationTest {
         probe.publish(PrivacyRequestProbe.request("LIFT_RESTRICTION", lift, byEmail(email)));
 
         assertThat(probe.receipt(lift, SERVICE).categories())
-                .containsExactly(CategoryOutcome.of("clinical-records", Outcome.RESTRICTION_LIFTED, 1));
+                .containsExactly(CategoryOutcome.of("clinical-records", Outcome.RESTRICTION_LIFTED, 1),
+                        CategoryOutcome.of("clinical-images", Outcome.NOT_HELD, 0),
+                        CategoryOutcome.of("signed-consent-forms", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("medical-questionnaires", Outcome.NOT_HELD, 0));
         assertThat(calls.get("/api/records/entries/" + id, clinician).status()).isEqualTo(200);
     }
 

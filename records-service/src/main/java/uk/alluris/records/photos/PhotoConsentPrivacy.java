@@ -1,0 +1,39 @@
+package uk.alluris.records.photos;
+
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import uk.alluris.events.CategoryOutcome;
+import uk.alluris.events.Outcome;
+import uk.alluris.records.subjects.ClinicalSubject;
+
+/**
+ * What a privacy request does to the photo-marketing decisions projected from the consent ledger: a copy of the
+ * ledger's (which keeps the proof), so an erasure removes them at once — with none left, no marketing use can pass the
+ * check; access gets them back as the decisions records acted on.
+ */
+@Component
+public class PhotoConsentPrivacy {
+
+    public static final String DECISIONS = "photo-marketing-consents";
+
+    /** The {@code photo-marketing-consents} category: each decision records knows of, by purpose and time. */
+    public record Exported(String purpose, boolean granted, Instant at) {
+    }
+
+    private final PhotoConsents consents;
+
+    PhotoConsentPrivacy(PhotoConsents consents) {
+        this.consents = consents;
+    }
+
+    public CategoryOutcome erase(List<ClinicalSubject> subjects) {
+        long erased = subjects.stream().mapToLong(consents::eraseAbout).sum();
+        return CategoryOutcome.counted(DECISIONS, Outcome.ERASED, (int) erased);
+    }
+
+    public List<Exported> export(ClinicalSubject person) {
+        return consents.decisionsAbout(person).stream()
+                .map(decision -> new Exported(decision.purpose(), decision.granted(), decision.at())).toList();
+    }
+}

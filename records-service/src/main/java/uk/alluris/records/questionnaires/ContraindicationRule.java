@@ -1,0 +1,26 @@
+package uk.alluris.records.questionnaires;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * When an answer contraindicates a treatment: a YES to a yes/no question (pregnant? taking anticoagulants?), or a text
+ * answer naming any of the treatment's ingredients (allergic to lidocaine, hyaluronic acid...). What it raises is a
+ * {@code concern} for the clinician to review, not a refusal: the clinician decides.
+ */
+record ContraindicationRule(String treatment, String questionKey, String concern, List<String> ingredients) {
+
+    /** Whether the answers raise this rule's concern. */
+    boolean raisedBy(Map<String, Object> answers) {
+        Object answer = answers.get(questionKey);
+        if (answer instanceof Boolean yes) {
+            return yes;
+        }
+        if (answer instanceof String text && ingredients != null) {
+            String said = text.toLowerCase(Locale.ROOT);
+            return ingredients.stream().anyMatch(ingredient -> said.contains(ingredient.toLowerCase(Locale.ROOT)));
+        }
+        return false;
+    }
+}
