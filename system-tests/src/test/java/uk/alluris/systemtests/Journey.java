@@ -90,12 +90,35 @@ final class Journey {
         return new Seeded(clientId, past, future, payment.json().path("id").asString(), treatment, photo);
     }
 
+    /**
+     * A past visit is recorded in free text as staff would after the fact; a future one is booked from the seeded
+     * catalogue in the first free slot from {@code start} (the next one when another journey took it meanwhile).
+     */
     String book(String clientId, OffsetDateTime start) {
-        Answer booked = client.call("POST", "/api/bookings/appointments", """
-                {"clientId":"%s","treatment":"Dermal filler","practitioner":"Dr Alluris","start":"%s","notes":"journey"}
-                """.formatted(clientId, start), reception);
-        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
-        return booked.json().path("id").asString();
+        if (start.isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
+            Answer booked = client.call("POST", "/api/bookings/appointments", """
+                    {"clientId":"%s","treatment":"Dermal filler","practitioner":"Dr Alluris","start":"%s","notes":"journey"}
+                    """.formatted(clientId, start), reception);
+            assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+            return booked.json().path("id").asString();
+        }
+        String peel = client.call("GET", "/api/bookings/treatments", null, reception).json().valueStream()
+                .filter(t -> t.path("name").asString().equals("Chemical peel")).findFirst().orElseThrow()
+                .path("id").asString();
+        Answer slots = client.call("GET", "/api/bookings/availability?treatment=%s&from=%s&to=%s".formatted(peel,
+                start.toInstant(), start.plusDays(7).toInstant()), null, reception);
+        assertThat(slots.status()).as(slots.text()).isEqualTo(200);
+        for (JsonNode slot : slots.json()) {
+            Answer booked = client.call("POST", "/api/bookings/appointments", """
+                    {"clientId":"%s","treatmentId":"%s","practitionerId":"%s","start":"%s","notes":"journey"}
+                    """.formatted(clientId, peel, slot.path("practitionerId").asString(), slot.path("start").asString()),
+                    reception);
+            if (booked.status() != 409) {
+                assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+                return booked.json().path("id").asString();
+            }
+        }
+        throw new AssertionError("no free slot for a chemical peel in the week from " + start);
     }
 
     String clinicalEntry(Person person, String kind, Boolean marketingUse) {

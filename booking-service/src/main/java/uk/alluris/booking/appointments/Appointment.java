@@ -1,27 +1,74 @@
 package uk.alluris.booking.appointments;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** A booked treatment. After an erasure a past appointment stays, without anything that identifies the client. */
+/**
+ * A booked treatment: who, what (the catalogue's treatment, its name kept as given), with whom, from when to when,
+ * where it stands and every change of status. After an erasure a past appointment stays, without anything that
+ * identifies the client; its history never held the client's identity (a client's own change is recorded as by
+ * "client").
+ */
 @Document("appointments")
 class Appointment {
+
+    enum Status {
+        BOOKED, COMPLETED, CANCELLED, NO_SHOW
+    }
+
+    /** One change of status: who made it, when, from what to what (and why, e.g. "late", "rescheduled from ..."). */
+    record StatusChange(Status from, Status to, Instant at, String by, String note) {
+    }
 
     @Id
     UUID id;
     @Indexed
     UUID clientId;
+    UUID treatmentId;
     String treatment;
+    UUID practitionerId;
     String practitioner;
+    @Indexed
     Instant start;
+    Instant end;
     String notes;
     Instant bookedAt;
     Instant anonymisedAt;
+    Status status;
+    boolean lateCancellation;
+    List<StatusChange> history = new ArrayList<>();
 
-    static Appointment book(UUID clientId, String treatment, String practitioner, Instant start, String notes, Instant now) {
+    /** A slot taken from the diary. */
+    static Appointment book(UUID clientId, UUID treatmentId, String treatment, UUID practitionerId, String practitioner,
+            Instant start, Instant end, String notes, Instant now, String by) {
+        Appointment appointment = record(clientId, treatment, practitioner, start, notes, now);
+        appointment.treatmentId = treatmentId;
+        appointment.practitionerId = practitionerId;
+        appointment.end = end;
+        appointment.status = Status.BOOKED;
+        appointment.history.add(new StatusChange(null, Status.BOOKED, now, by, null));
+        return appointment;
+    }
+
+    /**
+     * A visit that already happened, recorded by staff in free text (e.g. history from before the platform): it takes
+     * no slot, since its time has passed.
+     */
+    static Appointment recordPast(UUID clientId, String treatment, String practitioner, Instant start, String notes,
+            Instant now, String by) {
+        Appointment appointment = record(clientId, treatment, practitioner, start, notes, now);
+        appointment.status = Status.COMPLETED;
+        appointment.history.add(new StatusChange(null, Status.COMPLETED, now, by, "recorded after the visit"));
+        return appointment;
+    }
+
+    private static Appointment record(UUID clientId, String treatment, String practitioner, Instant start, String notes,
+            Instant now) {
         Appointment appointment = new Appointment();
         appointment.id = UUID.randomUUID();
         appointment.clientId = clientId;
@@ -33,7 +80,27 @@ class Appointment {
         return appointment;
     }
 
-    /** Keeps the treatment, practitioner and time for the clinic's books; drops who it was and what was said. */
+    void move(UUID practitionerId, String practitioner, Instant start, Instant end, Instant now, String by) {
+        String note = "rescheduled from " + this.start + (practitionerId.equals(this.practitionerId) ? "" : " with "
+                + this.practitioner);
+        this.practitionerId = practitionerId;
+        this.practitioner = practitioner;
+        this.start = start;
+        this.end = end;
+        history.add(new StatusChange(status, status, now, by, note));
+    }
+
+    void changeStatus(Status next, Instant now, String by, String note) {
+        history.add(new StatusChange(status, next, now, by, note));
+        status = next;
+    }
+
+    void cancel(boolean late, Instant now, String by) {
+        lateCancellation = late;
+        changeStatus(Status.CANCELLED, now, by, late ? "late: inside the cancellation window" : null);
+    }
+
+    /** Keeps the treatment, practitioner, time and history for the clinic's books; drops who it was and what was said. */
     void anonymise(Instant now) {
         clientId = null;
         notes = null;
@@ -44,6 +111,11 @@ class Appointment {
         return start.isAfter(now);
     }
 
+    /** Whether this appointment holds its practitioner's time: booked and taken from the diary. */
+    boolean holdsSlot() {
+        return status == Status.BOOKED && practitionerId != null && end != null;
+    }
+
     UUID id() {
         return id;
     }
@@ -52,8 +124,16 @@ class Appointment {
         return clientId;
     }
 
+    UUID treatmentId() {
+        return treatmentId;
+    }
+
     String treatment() {
         return treatment;
+    }
+
+    UUID practitionerId() {
+        return practitionerId;
     }
 
     String practitioner() {
@@ -62,6 +142,10 @@ class Appointment {
 
     Instant start() {
         return start;
+    }
+
+    Instant end() {
+        return end;
     }
 
     String notes() {
@@ -74,5 +158,18 @@ class Appointment {
 
     Instant anonymisedAt() {
         return anonymisedAt;
+    }
+
+    Status status() {
+        // appointments stored before statuses existed were bookings
+        return status == null ? Status.BOOKED : status;
+    }
+
+    boolean lateCancellation() {
+        return lateCancellation;
+    }
+
+    List<StatusChange> history() {
+        return history == null ? List.of() : List.copyOf(history);
     }
 }

@@ -1,7 +1,6 @@
 package uk.alluris.booking.appointments;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
@@ -17,35 +16,39 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import uk.alluris.booking.clients.ClientAccess;
 import uk.alluris.booking.cards.CardNumbers;
+import uk.alluris.booking.clients.ClientFacts;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 
-/** Appointments: staff book for anyone, a client for themselves; each reads only what they may. */
+/**
+ * Appointments: staff book for anyone, a client for themselves (their {@code clientId} may be left out, another's is
+ * never found); a slot comes from availability. Staff may also record a visit that already happened in free text
+ * ({@code treatment}, {@code practitioner}, a past {@code start}): it takes no slot. Rescheduling and cancelling are
+ * for the client and staff; no-show and completion for staff only (access rules in {@code security}).
+ */
 @RestController
 @RequestMapping("/api/bookings")
 class AppointmentController {
 
-    record NewAppointment(@NotNull UUID clientId, @NotBlank @Size(max = 200) String treatment,
-            @NotBlank @Size(max = 200) String practitioner, @NotNull OffsetDateTime start, @Size(max = 4000) String notes) {
+    record NewAppointment(UUID clientId, UUID treatmentId, UUID practitionerId, @NotNull OffsetDateTime start,
+            @Size(max = 200) String treatment, @Size(max = 200) String practitioner, @Size(max = 4000) String notes) {
     }
 
-    record AppointmentView(UUID id, UUID clientId, String treatment, String practitioner, Instant start, String notes,
-            Instant bookedAt, Instant anonymisedAt) {
-
-        static AppointmentView of(Appointment a) {
-            return new AppointmentView(a.id(), a.clientId(), a.treatment(), a.practitioner(), a.start(), a.notes(),
-                    a.bookedAt(), a.anonymisedAt());
-        }
+    record Move(@NotNull OffsetDateTime start, UUID practitionerId) {
     }
 
     private final Appointments appointments;
-    private final ClientAccess clients;
+    private final BookingAppointments booking;
+    private final StatusChanges changes;
+    private final ClientFacts clients;
     private final Clock clock;
 
-    AppointmentController(Appointments appointments, ClientAccess clients, Clock clock) {
+    AppointmentController(Appointments appointments, BookingAppointments booking, StatusChanges changes,
+            ClientFacts clients, Clock clock) {
         this.appointments = appointments;
+        this.booking = booking;
+        this.changes = changes;
         this.clients = clients;
         this.clock = clock;
     }
@@ -53,41 +56,91 @@ class AppointmentController {
     @PostMapping("/appointments")
     @ResponseStatus(HttpStatus.CREATED)
     AppointmentView book(@Valid @RequestBody NewAppointment body) {
-        clients.requireReadable(body.clientId());
-        CardNumbers.refuse("treatment", body.treatment());
         CardNumbers.refuse("notes", body.notes());
-        return AppointmentView.of(appointments.save(Appointment.book(body.clientId(), body.treatment().trim(),
-                body.practitioner().trim(), body.start().toInstant(), body.notes(), clock.instant())));
+        ClientFacts.Facts client = body.clientId() == null ? clients.callersOwn() : clients.readable(body.clientId());
+        if (body.treatmentId() == null) {
+            return AppointmentView.of(recordPastVisit(client, body));
+        }
+        if (body.practitionerId() == null) {
+            throw invalid("practitionerId is required with treatmentId: take both from GET /api/bookings/availability");
+        }
+        return AppointmentView.of(booking.book(client, body.treatmentId(), body.practitionerId(),
+                body.start().toInstant(), body.notes()));
     }
 
     @GetMapping("/appointments/{id}")
     AppointmentView one(@PathVariable UUID id) {
-        Appointment appointment = appointments.findById(id).orElseThrow(() -> ProblemException.notFound("appointment " + id));
-        if (appointment.clientId() == null) {
-            requireStaffForAnonymous();
-        } else {
-            readableClient(appointment.clientId(), "appointment " + id);
-        }
-        return AppointmentView.of(appointment);
+        return AppointmentView.of(readable(id));
     }
 
     @GetMapping("/clients/{clientId}/appointments")
     List<AppointmentView> ofClient(@PathVariable UUID clientId) {
-        clients.requireReadable(clientId);
+        clients.readable(clientId);
         return appointments.findByClientIdOrderByStartAsc(clientId).stream().map(AppointmentView::of).toList();
     }
 
-    private void readableClient(UUID clientId, String what) {
-        try {
-            clients.requireReadable(clientId);
-        } catch (ProblemException notTheirs) {
-            throw ProblemException.notFound(what);
+    @PostMapping("/appointments/{id}/reschedule")
+    AppointmentView reschedule(@PathVariable UUID id, @Valid @RequestBody Move body) {
+        Appointment appointment = readable(id);
+        if (appointment.clientId() == null || appointment.treatmentId() == null) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Not booked", "only a booked appointment can be moved");
         }
+        return AppointmentView.of(booking.reschedule(appointment, clients.readable(appointment.clientId()),
+                body.practitionerId(), body.start().toInstant()));
     }
 
-    private static void requireStaffForAnonymous() {
-        if (CurrentCaller.get().map(CurrentCaller::isClient).orElse(true)) {
-            throw ProblemException.notFound("appointment");
+    @PostMapping("/appointments/{id}/cancellation")
+    AppointmentView cancel(@PathVariable UUID id) {
+        return AppointmentView.of(changes.cancel(readable(id)));
+    }
+
+    @PostMapping("/appointments/{id}/no-show")
+    AppointmentView noShow(@PathVariable UUID id) {
+        return AppointmentView.of(changes.noShow(readable(id)));
+    }
+
+    @PostMapping("/appointments/{id}/completion")
+    AppointmentView complete(@PathVariable UUID id) {
+        return AppointmentView.of(changes.complete(readable(id)));
+    }
+
+    private Appointment recordPastVisit(ClientFacts.Facts client, NewAppointment body) {
+        boolean staff = CurrentCaller.get().map(caller -> !caller.isClient()).orElse(false);
+        if (!staff || body.treatment() == null || body.treatment().isBlank() || body.practitioner() == null
+                || body.practitioner().isBlank()) {
+            throw invalid("treatmentId, practitionerId and start (a slot from GET /api/bookings/availability) are "
+                    + "required");
         }
+        if (!body.start().toInstant().isBefore(clock.instant())) {
+            throw invalid("a visit in free text (treatment, practitioner) can only be recorded once it has happened; "
+                    + "book a future one with treatmentId and practitionerId from availability");
+        }
+        CardNumbers.refuse("treatment", body.treatment());
+        return appointments.insert(Appointment.recordPast(client.id(), body.treatment().trim(),
+                body.practitioner().trim(), body.start().toInstant(), body.notes(), clock.instant(),
+                BookingAppointments.actor()));
+    }
+
+    /** The appointment if the caller may see it; anyone else's, or one kept without identity, looks like nothing. */
+    private Appointment readable(UUID id) {
+        Appointment appointment = appointments.findById(id).orElseThrow(() -> ProblemException.notFound("appointment " + id));
+        boolean client = CurrentCaller.get().map(CurrentCaller::isClient).orElse(true);
+        try {
+            if (appointment.clientId() == null ? client : clientNotReadable(appointment.clientId())) {
+                throw ProblemException.notFound("appointment " + id);
+            }
+        } catch (ProblemException notTheirs) {
+            throw ProblemException.notFound("appointment " + id);
+        }
+        return appointment;
+    }
+
+    private boolean clientNotReadable(UUID clientId) {
+        clients.readable(clientId);
+        return false;
+    }
+
+    private static ProblemException invalid(String detail) {
+        return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input", detail);
     }
 }

@@ -24,19 +24,25 @@ public class AppointmentPrivacy {
     static final String APPOINTMENTS = "appointments";
 
     /** The {@code appointments} category of an export: past and upcoming. */
-    record AppointmentRecord(UUID appointmentId, String treatment, String practitioner, Instant start, String when,
-            String notes, Instant bookedAt) {
+    record AppointmentRecord(UUID appointmentId, String treatment, String practitioner, Instant start, Instant end,
+            String when, String status, String notes, Instant bookedAt, List<Appointment.StatusChange> history) {
     }
 
     private final Appointments appointments;
+    private final SlotClaims claims;
     private final Clock clock;
 
-    AppointmentPrivacy(Appointments appointments, Clock clock) {
+    AppointmentPrivacy(Appointments appointments, SlotClaims claims, Clock clock) {
         this.appointments = appointments;
+        this.claims = claims;
         this.clock = clock;
     }
 
-    /** Deletes the clients' future appointments and anonymises their past ones. */
+    /**
+     * Deletes the clients' future appointments, giving back their slots, and anonymises their past ones. A past
+     * appointment's status history and slot claims stay: neither names the client (a client's own changes are
+     * recorded as by "client", a claim holds only the practitioner, the time and the appointment's id).
+     */
     public List<CategoryOutcome> erase(Collection<UUID> clientIds) {
         Instant now = clock.instant();
         int future = 0;
@@ -45,6 +51,7 @@ public class AppointmentPrivacy {
             for (Appointment appointment : appointments.findByClientIdOrderByStartAsc(clientId)) {
                 if (appointment.isFuture(now)) {
                     appointments.delete(appointment);
+                    claims.releaseAll(appointment.id());
                     future++;
                 } else {
                     appointment.anonymise(now);
@@ -66,8 +73,10 @@ public class AppointmentPrivacy {
         export.category(APPOINTMENTS, clientIds.stream()
                 .flatMap(id -> appointments.findByClientIdOrderByStartAsc(id).stream())
                 .map(appointment -> new AppointmentRecord(appointment.id(), appointment.treatment(),
-                        appointment.practitioner(), appointment.start(), appointment.isFuture(now) ? "upcoming" : "past",
-                        redaction.text(appointment.notes(), List.of()).value(), appointment.bookedAt()))
+                        appointment.practitioner(), appointment.start(), appointment.end(),
+                        appointment.isFuture(now) ? "upcoming" : "past", appointment.status().name(),
+                        redaction.text(appointment.notes(), List.of()).value(), appointment.bookedAt(),
+                        appointment.history()))
                 .toList());
     }
 }

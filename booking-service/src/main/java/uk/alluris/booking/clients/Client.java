@@ -31,6 +31,8 @@ class Client implements OutboxOwner {
     String phoneIndex;
     /** Whether reminders and other messages may carry promotional content; off unless the client asked for it. */
     boolean promotionalContent;
+    /** When the client objected to marketing; shown to staff in the diary so nobody offers them promotions. */
+    Instant marketingObjectedAt;
     Instant registeredAt;
     List<OutboxMessage> outbox = new ArrayList<>();
 
@@ -81,6 +83,17 @@ class Client implements OutboxOwner {
 
     void stopPromotionalContent() {
         promotionalContent = false;
+    }
+
+    void objectToMarketing(Instant now) {
+        promotionalContent = false;
+        if (marketingObjectedAt == null) {
+            marketingObjectedAt = now;
+        }
+    }
+
+    Instant marketingObjectedAt() {
+        return marketingObjectedAt;
     }
 
     void allowPromotionalContent(boolean allowed) {

@@ -1,5 +1,6 @@
 package uk.alluris.booking.clients;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,11 +32,13 @@ public class ClientPrivacy {
     private final Clients clients;
     private final Restrictions restrictions;
     private final ClientCorrections corrections;
+    private final Clock clock;
 
-    ClientPrivacy(Clients clients, Restrictions restrictions, ClientCorrections corrections) {
+    ClientPrivacy(Clients clients, Restrictions restrictions, ClientCorrections corrections, Clock clock) {
         this.clients = clients;
         this.restrictions = restrictions;
         this.corrections = corrections;
+        this.clock = clock;
     }
 
     /** Every profile matching any of the request's identifiers. */
@@ -67,7 +70,10 @@ public class ClientPrivacy {
     }
 
     public List<CategoryOutcome> objectToMarketing(MatchedClients found) {
-        found.profiles().forEach(this::stopPromotions);
+        found.profiles().forEach(client -> {
+            client.objectToMarketing(clock.instant());
+            clients.save(client);
+        });
         return List.of(CategoryOutcome.counted(PROMOTIONAL_CONTENT, Outcome.WITHDRAWN, found.count()));
     }
 

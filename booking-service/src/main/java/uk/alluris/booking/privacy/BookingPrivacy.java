@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import uk.alluris.booking.agechecks.AgeCheckPrivacy;
 import uk.alluris.booking.appointments.AppointmentPrivacy;
 import uk.alluris.booking.clients.ClientPrivacy;
 import uk.alluris.booking.clients.MatchedClients;
@@ -21,7 +22,7 @@ import uk.alluris.kit.privacy.ThirdPartyRedaction;
 /**
  * Booking's receipt for each privacy request (ARCHITECTURE.md), composed from what each feature answers for its own
  * aggregate, in receipt order: the contact profile ({@link ClientPrivacy}), appointments ({@link AppointmentPrivacy}),
- * payments ({@link PaymentPrivacy}). The person is found once, by their contact profiles; appointments and payments
+ * payments ({@link PaymentPrivacy}), age checks ({@link AgeCheckPrivacy}). The person is found once, by their contact profiles; appointments and payments
  * act on the ids those carry.
  */
 @Component
@@ -30,21 +31,24 @@ class BookingPrivacy implements PrivacyActions {
     private final ClientPrivacy clients;
     private final AppointmentPrivacy appointments;
     private final PaymentPrivacy payments;
+    private final AgeCheckPrivacy ageChecks;
     private final BlindIndexer indexer;
     private final String phoneRegion;
 
     BookingPrivacy(ClientPrivacy clients, AppointmentPrivacy appointments, PaymentPrivacy payments,
-            BlindIndexer indexer, BlindIndexProperties platform) {
+            AgeCheckPrivacy ageChecks, BlindIndexer indexer, BlindIndexProperties platform) {
         this.clients = clients;
         this.appointments = appointments;
         this.payments = payments;
+        this.ageChecks = ageChecks;
         this.indexer = indexer;
         this.phoneRegion = platform.defaultRegion();
     }
 
     /**
      * The profiles go, future appointments go, past ones stay without identity, payments are retained six years; the
-     * profiles are erased last, after the features that find their records by the profiles' ids.
+     * age checks are erased; the profiles are erased last, after the features that find their records by the
+     * profiles' ids.
      */
     @Override
     public List<CategoryOutcome> erase(SubjectIdentifiers subject) {
@@ -52,7 +56,8 @@ class BookingPrivacy implements PrivacyActions {
         Set<UUID> ids = found.ids();
         List<CategoryOutcome> booked = appointments.erase(ids);
         List<CategoryOutcome> paid = payments.erase(ids);
-        return receipt(clients.erase(found), booked, paid);
+        List<CategoryOutcome> checked = ageChecks.erase(ids);
+        return receipt(clients.erase(found), booked, paid, checked);
     }
 
     @Override
@@ -86,10 +91,11 @@ class BookingPrivacy implements PrivacyActions {
         clients.export(found, export);
         appointments.export(linked, redaction, export);
         payments.export(linked, export);
+        ageChecks.export(linked, export);
         return export.build();
     }
 
-    /** Only the contact profile holds correctable details. */
+    /** Only the contact profile holds correctable details (name, email, phone, date of birth). */
     @Override
     public List<CategoryOutcome> rectify(SubjectIdentifiers subject, Corrections corrections) {
         return clients.rectify(clients.matching(subject), corrections);

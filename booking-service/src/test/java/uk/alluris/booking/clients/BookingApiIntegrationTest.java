@@ -2,6 +2,8 @@ package uk.alluris.booking.clients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -9,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import uk.alluris.booking.testing.TestDiary;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.ServiceCalls.Answer;
@@ -41,9 +44,8 @@ class BookingApiIntegrationTest {
         assertThat(client.json().path("email").asString()).isEqualTo(email);
         assertThat(client.json().path("phone").asString()).isEqualTo("+447911123456");
 
-        Answer appointment = calls.post("/api/bookings/appointments", """
-                {"clientId":"%s","treatment":"Lip filler","practitioner":"Dr Alluris","start":"%s","notes":"first visit"}
-                """.formatted(clientId, OffsetDateTime.now().plusDays(3)), reception);
+        Answer appointment = TestDiary.create(calls).book(clientId, reception, null,
+                Instant.now().plus(Duration.ofDays(3)), "first visit");
         assertThat(appointment.status()).isEqualTo(201);
         String appointmentId = appointment.json().path("id").asString();
 
@@ -75,12 +77,21 @@ class BookingApiIntegrationTest {
         assertThat(calls.get("/api/bookings/clients/" + theirId, client).status()).isEqualTo(404);
         assertThat(calls.get("/api/bookings/clients/" + theirId + "/appointments", client).status()).isEqualTo(404);
         assertThat(register(calls, "someone-" + UUID.randomUUID() + "@example.com", client).status()).isEqualTo(403);
+        TestDiary diary = TestDiary.create(calls);
+        Instant tomorrow = Instant.now().plus(Duration.ofDays(1));
+        assertThat(diary.book(theirId, client, tomorrow).status()).isEqualTo(404);
+        Answer mineBooked = diary.book(myId, client, tomorrow);
+        assertThat(mineBooked.status()).as(mineBooked.text()).isEqualTo(201);
+        // a client books for themselves without naming their id
+        Answer withoutId = diary.book(null, client, tomorrow);
+        assertThat(withoutId.status()).as(withoutId.text()).isEqualTo(201);
+        assertThat(withoutId.json().path("clientId").asString()).isEqualTo(myId);
+        // a client records no visit in free text, past or future
         assertThat(calls.post("/api/bookings/appointments", """
                 {"clientId":"%s","treatment":"Peel","practitioner":"Dr Alluris","start":"%s"}
-                """.formatted(theirId, OffsetDateTime.now().plusDays(1)), client).status()).isEqualTo(404);
-        assertThat(calls.post("/api/bookings/appointments", """
-                {"clientId":"%s","treatment":"Peel","practitioner":"Dr Alluris","start":"%s"}
-                """.formatted(myId, OffsetDateTime.now().plusDays(1)), client).status()).isEqualTo(201);
+                """.formatted(myId, OffsetDateTime.now().minusDays(1)), client).status()).isEqualTo(400);
+        assertThat(calls.get("/api/bookings/appointments/" + withoutId.json().path("id").asString(), client).status())
+                .isEqualTo(200);
     }
 
     @Test

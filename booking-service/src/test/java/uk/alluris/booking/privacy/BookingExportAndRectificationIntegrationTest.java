@@ -24,6 +24,7 @@ import uk.alluris.events.Outcome;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.RectificationRequested;
 import uk.alluris.events.SubjectIdentifiers;
+import uk.alluris.booking.testing.TestDiary;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.ExportSeal;
@@ -63,6 +64,8 @@ class BookingExportAndRectificationIntegrationTest {
                 "came with her friend, friend-" + clientId + "@example.org, 07712 345678; call her back on 07911 123461");
         book(calls, clientId, OffsetDateTime.now().plusDays(30), "follow-up");
         pay(calls, past, 30000, "pi_export_" + clientId);
+        assertThat(calls.post("/api/bookings/clients/" + clientId + "/age-checks", "{\"documentType\":\"PASSPORT\"}",
+                reception).status()).isEqualTo(201);
         String otherEmail = "someone-else-" + UUID.randomUUID() + "@example.com";
         String otherId = register(calls, "Bea Otherperson", otherEmail, "07911 123462", false);
         String otherAppointment = book(calls, otherId, OffsetDateTime.now().minusDays(3), "bea-only-note");
@@ -77,7 +80,8 @@ class BookingExportAndRectificationIntegrationTest {
         assertThat(receipt.requestType()).isEqualTo("ACCESS");
         assertThat(receipt.categories()).containsExactly(CategoryOutcome.of("contact-profile", Outcome.EXPORTED, 1),
                 CategoryOutcome.of("appointments", Outcome.EXPORTED, 2),
-                CategoryOutcome.of("payments", Outcome.EXPORTED, 1));
+                CategoryOutcome.of("payments", Outcome.EXPORTED, 1),
+                CategoryOutcome.of("age-checks", Outcome.EXPORTED, 1));
         String text = new String(ExportSeal.open(key, receipt.sealedExport(), requestId, SERVICE), StandardCharsets.UTF_8);
         JsonNode export = JSON.readTree(text);
         assertThat(export.path("service").asString()).isEqualTo(SERVICE);
@@ -103,6 +107,11 @@ class BookingExportAndRectificationIntegrationTest {
         assertThat(payment.path("amount").asString()).isEqualTo("300.00");
         assertThat(payment.path("currency").asString()).isEqualTo("GBP");
         assertThat(payment.path("status").asString()).isEqualTo("PAID");
+        assertThat(appointments.get(1).path("status").asString()).isEqualTo("BOOKED");
+        assertThat(appointments.get(1).path("history").get(0).path("to").asString()).isEqualTo("BOOKED");
+        JsonNode ageCheck = export.path("data").path("age-checks").get(0);
+        assertThat(ageCheck.path("documentType").asString()).isEqualTo("PASSPORT");
+        assertThat(ageCheck.path("checkedBy").asString()).isEqualTo("staff-RECEPTION");
         assertThat(text).doesNotContain(otherEmail).doesNotContain(otherId).doesNotContain("Bea Otherperson")
                 .doesNotContain("bea-only-note").doesNotContain("123.45").doesNotContain("friend-" + clientId)
                 .doesNotContain("345678").doesNotContain(indexer.email(email)).doesNotContain("outbox")
@@ -121,7 +130,8 @@ class BookingExportAndRectificationIntegrationTest {
 
         assertThat(receipt.categories()).containsExactly(CategoryOutcome.of("contact-profile", Outcome.NOT_HELD, 0),
                 CategoryOutcome.of("appointments", Outcome.NOT_HELD, 0),
-                CategoryOutcome.of("payments", Outcome.NOT_HELD, 0));
+                CategoryOutcome.of("payments", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("age-checks", Outcome.NOT_HELD, 0));
         JsonNode data = JSON.readTree(ExportSeal.open(key, receipt.sealedExport(), requestId, SERVICE)).path("data");
         assertThat(data.path("contact-profile").isEmpty()).isTrue();
         assertThat(data.path("appointments").isEmpty()).isTrue();
@@ -267,10 +277,13 @@ class BookingExportAndRectificationIntegrationTest {
         return answer.json().path("id").asString();
     }
 
+    /** A past visit is recorded in free text; a future one takes a slot from the test's own diary. */
     private String book(ServiceCalls calls, String clientId, OffsetDateTime start, String notes) {
-        ServiceCalls.Answer answer = calls.post("/api/bookings/appointments", """
-                {"clientId":"%s","treatment":"Lip filler","practitioner":"Dr Alluris","start":"%s","notes":"%s"}
-                """.formatted(clientId, start, notes), reception);
+        ServiceCalls.Answer answer = start.isAfter(OffsetDateTime.now())
+                ? TestDiary.create(calls).book(clientId, reception, null, start.toInstant(), notes)
+                : calls.post("/api/bookings/appointments", """
+                        {"clientId":"%s","treatment":"Lip filler","practitioner":"Dr Alluris","start":"%s","notes":"%s"}
+                        """.formatted(clientId, start, notes), reception);
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
         return answer.json().path("id").asString();
     }

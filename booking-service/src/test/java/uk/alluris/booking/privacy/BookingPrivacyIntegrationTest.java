@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -21,6 +22,7 @@ import uk.alluris.events.PrivacyRequestEvent;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.events.Topics;
+import uk.alluris.booking.testing.TestDiary;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls;
@@ -40,6 +42,8 @@ class BookingPrivacyIntegrationTest {
     int port;
     @Autowired
     BlindIndexer indexer;
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
 
     private final String reception = TestTokens.get().staff("RECEPTION");
 
@@ -53,6 +57,8 @@ class BookingPrivacyIntegrationTest {
         String payment = calls.post("/api/bookings/payments", """
                 {"appointmentId":"%s","amountPence":30000,"status":"PAID","processorReference":"pi_erase_1"}
                 """.formatted(past), reception).json().path("id").asString();
+        assertThat(calls.post("/api/bookings/clients/" + clientId + "/age-checks",
+                "{\"documentType\":\"DRIVING_LICENCE\"}", reception).status()).isEqualTo(201);
         UUID requestId = UUID.randomUUID();
         // the request names the person by their phone only: every identifier finds them
         PrivacyRequestEvent erasure = PrivacyRequestProbe.request("ERASURE", requestId,
@@ -67,9 +73,13 @@ class BookingPrivacyIntegrationTest {
                 CategoryOutcome.of("future-appointments", Outcome.ERASED, 1),
                 CategoryOutcome.of("past-appointments-identity", Outcome.ERASED, 1),
                 CategoryOutcome.retained("payments", 1, "Legal obligation: financial records (6 years)",
-                        LocalDate.now(ZoneId.of("Europe/London")).plusYears(6)));
+                        LocalDate.now(ZoneId.of("Europe/London")).plusYears(6)),
+                CategoryOutcome.of("age-checks", Outcome.ERASED, 1));
         assertThat(calls.get("/api/bookings/clients/" + clientId, reception).status()).isEqualTo(404);
         assertThat(calls.get("/api/bookings/appointments/" + future, reception).status()).isEqualTo(404);
+        assertThat(calls.get("/api/bookings/clients/" + clientId + "/age-checks", reception).status()).isEqualTo(404);
+        assertThat(mongo.getCollection("slot_claims").countDocuments(new org.bson.Document("appointmentId",
+                UUID.fromString(future)))).as("the erased future appointment's slot is free again").isZero();
         var kept = calls.get("/api/bookings/appointments/" + past, reception).json();
         assertThat(kept.path("clientId").isNull()).isTrue();
         assertThat(kept.path("notes").isNull()).isTrue();
@@ -86,7 +96,7 @@ class BookingPrivacyIntegrationTest {
     }
 
     @Test
-    void restrictionStopsPromotionalContentUntilItIsLifted() {
+    void restrictionStopsPromotionalContentAndNewBookingsUntilItIsLifted() {
         ServiceCalls calls = ServiceCalls.onPort(port);
         String email = "restrict-" + UUID.randomUUID() + "@example.com";
         String clientId = calls.post("/api/bookings/clients", """
@@ -104,7 +114,10 @@ class BookingPrivacyIntegrationTest {
         assertThat(restricted.path("promotionalContent").asBoolean()).isFalse();
         assertThat(calls.put("/api/bookings/clients/" + clientId + "/promotional-content", "{\"allowed\":true}", reception)
                 .status()).isEqualTo(409);
-        assertThat(book(calls, clientId, OffsetDateTime.now().plusDays(2), "booked care goes on")).isNotBlank();
+        ServiceCalls.Answer refused = TestDiary.create(calls).book(clientId, reception, Instant.now().plus(Duration.ofDays(2)));
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.json().path("rule").asString()).isEqualTo("restricted");
+        assertThat(refused.json().path("detail").asString()).contains("restricted");
 
         UUID lift = UUID.randomUUID();
         probe.publish(PrivacyRequestProbe.request("LIFT_RESTRICTION", lift, subject));
@@ -113,6 +126,7 @@ class BookingPrivacyIntegrationTest {
                 .containsExactly(CategoryOutcome.of("contact-profile", Outcome.RESTRICTION_LIFTED, 1));
         assertThat(calls.put("/api/bookings/clients/" + clientId + "/promotional-content", "{\"allowed\":true}", reception)
                 .json().path("promotionalContent").asBoolean()).isTrue();
+        assertThat(book(calls, clientId, OffsetDateTime.now().plusDays(2), "booked again")).isNotBlank();
     }
 
     @Test
@@ -178,9 +192,14 @@ class BookingPrivacyIntegrationTest {
                 """.formatted(email, phone), reception).json().path("id").asString();
     }
 
+    /** A past visit is recorded in free text; a future one takes a slot from the test's own diary. */
     private String book(ServiceCalls calls, String clientId, OffsetDateTime start, String notes) {
-        return calls.post("/api/bookings/appointments", """
-                {"clientId":"%s","treatment":"Lip filler","practitioner":"Dr Alluris","start":"%s","notes":"%s"}
-                """.formatted(clientId, start, notes), reception).json().path("id").asString();
+        ServiceCalls.Answer answer = start.isAfter(OffsetDateTime.now())
+                ? TestDiary.create(calls).book(clientId, reception, null, start.toInstant(), notes)
+                : calls.post("/api/bookings/appointments", """
+                        {"clientId":"%s","treatment":"Lip filler","practitioner":"Dr Alluris","start":"%s","notes":"%s"}
+                        """.formatted(clientId, start, notes), reception);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        return answer.json().path("id").asString();
     }
 }

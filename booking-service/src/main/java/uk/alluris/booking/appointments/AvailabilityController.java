@@ -1,0 +1,33 @@
+package uk.alluris.booking.appointments;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.booking.catalogue.Catalogue;
+
+/**
+ * {@code GET /api/bookings/availability?treatment=&from=&to=[&practitioner=]}: free slots {@code [{start, end,
+ * practitionerId}]} for staff and clients (the portal books from it). {@code from} and {@code to} are instants
+ * (ISO-8601 with an offset); the range is bounded ({@link BookingRules#maxAvailabilityRange()}), so one question
+ * cannot make the service walk the diary for years.
+ */
+@RestController
+class AvailabilityController {
+
+    private final Availability availability;
+    private final Catalogue catalogue;
+
+    AvailabilityController(Availability availability, Catalogue catalogue) {
+        this.availability = availability;
+        this.catalogue = catalogue;
+    }
+
+    @GetMapping("/api/bookings/availability")
+    List<SlotGrid.Slot> free(@RequestParam UUID treatment, @RequestParam OffsetDateTime from,
+            @RequestParam OffsetDateTime to, @RequestParam(required = false) UUID practitioner) {
+        return availability.free(catalogue.bookableTreatment(treatment), practitioner, from.toInstant(), to.toInstant());
+    }
+}
