@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.util.AntPathMatcher;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -47,7 +48,7 @@ class FrontDoorFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         Optional<String> notCanonical = CanonicalPath.problemWith(request.getURI().getRawPath());
-        long maxBody = properties.maxBody().toBytes();
+        long maxBody = bodyLimit(request).toBytes();
         boolean bodyWithinLimit = !BoundedBody.unbounded(request) && request.getHeaders().getContentLength() <= maxBody;
         String rawQuery = request.getURI().getRawQuery();
         if (request.getURI().getRawPath().length() + (rawQuery == null ? 0 : rawQuery.length()) > MAX_URI_LENGTH) {
@@ -70,7 +71,7 @@ class FrontDoorFilter implements WebFilter, Ordered {
             }
         }
         if (request.getHeaders().getContentLength() > maxBody) {
-            return tooLarge(exchange);
+            return tooLarge(exchange, bodyLimit(request));
         }
         if (!BoundedBody.unbounded(request)) {
             return chain.filter(exchange);
@@ -80,12 +81,19 @@ class FrontDoorFilter implements WebFilter, Ordered {
                 .onErrorResume(DataBufferLimitException.class, tooMuch -> Mono.just(Optional.empty()))
                 .flatMap(bounded -> bounded.isPresent()
                         ? chain.filter(exchange.mutate().request(bounded.get()).build())
-                        : tooLarge(exchange));
+                        : tooLarge(exchange, bodyLimit(request)));
     }
 
-    private Mono<Void> tooLarge(ServerWebExchange exchange) {
+    private static Mono<Void> tooLarge(ServerWebExchange exchange, DataSize limit) {
         return ProblemResponses.closing(exchange, HttpStatus.CONTENT_TOO_LARGE, "Request too large",
-                "the request body is larger than " + properties.maxBody().toKilobytes() + " KB", Optional.empty());
+                "the request body is larger than " + limit.toKilobytes() + " KB", Optional.empty());
+    }
+
+    /** A clinical photo's upload may be larger than any other body; records-service keeps its own, tighter check. */
+    private DataSize bodyLimit(ServerHttpRequest request) {
+        boolean upload = request.getMethod() == HttpMethod.POST
+                && PATHS.match("/api/records/subjects/*/photos", CanonicalPath.forLimits(request.getURI().getRawPath()));
+        return upload ? properties.maxUpload() : properties.maxBody();
     }
 
     private static Mono<Void> refuse(ServerWebExchange exchange, boolean bodyWithinLimit, HttpStatus status,

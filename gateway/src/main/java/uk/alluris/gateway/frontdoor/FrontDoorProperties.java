@@ -12,18 +12,20 @@ import org.springframework.util.unit.DataSize;
  * @param authPerMinute requests per minute one address may make to {@code /auth/**}
  * @param publicPerMinute requests per minute one address may make to the other endpoints open without an account
  * @param maxBody the largest request body accepted (413 beyond), declared or streamed
+ * @param maxUpload the largest body accepted where a file is uploaded (a clinical photo), instead of maxBody
  * @param portalOrigin the one browser origin allowed to call the API cross-origin (the client portal)
  * @param trustedProxies addresses of the load balancers whose {@code X-Forwarded-For} is believed
  * @param publicBaseUrl the gateway's own public address; pages it serves call it from this origin
  */
 @ConfigurationProperties("alluris.front-door")
 public record FrontDoorProperties(Integer authPerMinute, Integer publicPerMinute, DataSize maxBody, String portalOrigin,
-        List<String> trustedProxies, String publicBaseUrl) {
+        List<String> trustedProxies, String publicBaseUrl, DataSize maxUpload) {
 
     public FrontDoorProperties {
         authPerMinute = authPerMinute == null ? 20 : authPerMinute;
         publicPerMinute = publicPerMinute == null ? 60 : publicPerMinute;
         maxBody = maxBody == null ? DataSize.ofMegabytes(1) : maxBody;
+        maxUpload = maxUpload == null ? DataSize.ofMegabytes(10) : maxUpload;
         trustedProxies = List.copyOf(trustedProxies == null ? List.of() : trustedProxies);
     }
 

@@ -96,6 +96,20 @@ class FrontDoorIntegrationTest {
         assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
     }
 
+    @Test
+    void aClinicalPhotoMayBeLargerThanOtherBodiesButNotWithoutLimit() {
+        GatewayCalls calls = new GatewayCalls(port, "192.0.2.24");
+        String photos = "/api/records/subjects/" + java.util.UUID.randomUUID() + "/photos";
+
+        HttpResponse<String> photo = calls.post(photos, "x".repeat(3 * 1024 * 1024));
+        HttpResponse<String> tooLarge = calls.post(photos, "x".repeat(11 * 1024 * 1024));
+        HttpResponse<String> elsewhere = calls.post("/api/records/subjects", "x".repeat(3 * 1024 * 1024));
+
+        assertThat(photo.statusCode()).isNotEqualTo(413);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(elsewhere.statusCode()).isEqualTo(413);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = { 5_000, 12_000 })
     void anOverlongAddressIsA414Problem(int length) {
