@@ -44,6 +44,8 @@ class AccessMatrixSystemTest {
     @CsvSource(delimiter = '|', textBlock = """
             # method | path                                  | ANON | RECEP | CLIN | PRIV | ADMIN | CLIENT | EXPIRED | FOREIGN
               GET    | /api/bookings/appointments/00000000-0000-0000-0000-000000000000| 401  | 404   | 404  | 403  | 403   | 404    | 401     | 401
+              GET    | /api/bookings/treatments              | 401  | 200   | 200  | 200  | 200   | 200    | 401     | 401
+              GET    | /api/bookings/diary?date=2026-12-01   | 401  | 200   | 200  | 403  | 403   | 403    | 401     | 401
               GET    | /api/records/entries/00000000-0000-0000-0000-000000000000| 401  | 403   | 404  | 404  | 403   | 403    | 401     | 401
               GET    | /api/consents/00000000-0000-0000-0000-000000000000| 401  | 404   | 404  | 404  | 404   | 404    | 401     | 401
               GET    | /api/marketing/subscribers/00000000-0000-0000-0000-000000000000| 401  | 403   | 403  | 404  | 404   | 403    | 401     | 401

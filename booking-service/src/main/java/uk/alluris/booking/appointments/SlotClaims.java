@@ -110,7 +110,7 @@ class SlotClaims {
         }
     }
 
-    private static String key(UUID practitionerId, Instant granule) {
+    static String key(UUID practitionerId, Instant granule) {
         return practitionerId + "@" + granule;
     }
 }

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import uk.alluris.booking.testing.ContestedSlot;
 import uk.alluris.booking.testing.PublishedAppointmentEvents;
@@ -34,6 +36,8 @@ class BookingDiaryIntegrationTest {
     PublishedAppointmentEvents events;
     @Autowired
     Appointments appointments;
+    @Autowired
+    MongoTemplate mongo;
 
     private final String reception = TestTokens.get().staff("RECEPTION");
 
@@ -186,6 +190,39 @@ class BookingDiaryIntegrationTest {
         });
         assertThat(calls.get("/api/bookings/diary?date=" + today, client).status()).isEqualTo(403);
         assertThat(calls.get("/api/bookings/diary?date=30-11-2026", reception).status()).isEqualTo(400);
+    }
+
+    @Test
+    void aClaimLeftByACrashBeforeItsAppointmentWasSavedBlocksTheSlotOnlyUntilItsGracePeriodEnds() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String clientId = register(calls, "orphan-" + UUID.randomUUID() + "@example.com", "1980-01-01", reception);
+        TestDiary diary = TestDiary.create(calls);
+        Instant after = Instant.now().plus(Duration.ofDays(1));
+        Instant fresh = Instant.parse(diary.firstFreeSlot(diary.treatmentId(), after).path("start").asString());
+        Instant stale = Instant.parse(diary.firstFreeSlot(diary.treatmentId(), fresh.plus(Duration.ofMinutes(30)))
+                .path("start").asString());
+        UUID practitioner = UUID.fromString(diary.practitionerId());
+        orphanClaim(practitioner, fresh, Instant.now());
+        orphanClaim(practitioner, stale, Instant.now().minus(Duration.ofMinutes(10)));
+
+        assertThat(diary.firstFreeSlot(diary.treatmentId(), after).path("start").asString())
+                .as("availability reads appointments, so an orphan never hides a slot").isEqualTo(fresh.toString());
+        assertThat(bookAt(calls, clientId, diary, fresh).status()).as("a claim maybe still being saved").isEqualTo(409);
+        Answer takenOver = bookAt(calls, clientId, diary, stale);
+        assertThat(takenOver.status()).as(takenOver.text()).isEqualTo(201);
+    }
+
+    private Answer bookAt(ServiceCalls calls, String clientId, TestDiary diary, Instant start) {
+        return calls.post("/api/bookings/appointments", """
+                {"clientId":"%s","treatmentId":"%s","practitionerId":"%s","start":"%s"}
+                """.formatted(clientId, diary.treatmentId(), diary.practitionerId(), start), reception);
+    }
+
+    /** What a crash between claiming and saving leaves: a claim whose appointment was never saved. */
+    private void orphanClaim(UUID practitioner, Instant granule, Instant claimedAt) {
+        mongo.insert(new Document("_id", SlotClaims.key(practitioner, granule)).append("appointmentId", UUID.randomUUID())
+                .append("practitionerId", practitioner).append("granule", granule).append("claimedAt", claimedAt),
+                SlotClaims.COLLECTION);
     }
 
     /** Time passes: the appointment now started an hour ago (its slot claims stay where they were). */

@@ -16,13 +16,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import uk.alluris.booking.testing.TestDiary;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.PrivacyRequestEvent;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.events.Topics;
-import uk.alluris.booking.testing.TestDiary;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls;
@@ -130,12 +131,18 @@ class BookingPrivacyIntegrationTest {
     }
 
     @Test
-    void anObjectionToMarketingStopsPromotionalContent() {
+    void anObjectionToMarketingStopsPromotionalContentAndTheDiaryTellsStaff() {
         ServiceCalls calls = ServiceCalls.onPort(port);
         String email = "object-" + UUID.randomUUID() + "@example.com";
         String clientId = calls.post("/api/bookings/clients", """
                 {"fullName":"Obi Jones","email":"%s","dateOfBirth":"1988-03-03","promotionalContent":true}
                 """.formatted(email), reception).json().path("id").asString();
+        TestDiary diary = TestDiary.create(calls);
+        String start = diary.book(clientId, reception, Instant.now().plus(Duration.ofDays(2))).json().path("start")
+                .asString();
+        String day = "/api/bookings/diary?date=%s&practitioner=%s".formatted(Instant.parse(start)
+                .atZone(ZoneId.of("Europe/London")).toLocalDate(), diary.practitionerId());
+        assertThat(calls.get(day, reception).json().get(0).path("objected").asBoolean()).isFalse();
         UUID requestId = UUID.randomUUID();
 
         probe.publish(PrivacyRequestProbe.request("OBJECTION_TO_MARKETING", requestId,
@@ -145,6 +152,10 @@ class BookingPrivacyIntegrationTest {
                 .containsExactly(CategoryOutcome.of("promotional-content", Outcome.WITHDRAWN, 1));
         assertThat(calls.get("/api/bookings/clients/" + clientId, reception).json().path("promotionalContent").asBoolean())
                 .isFalse();
+        JsonNode entry = calls.get(day, reception).json().get(0);
+        assertThat(entry.path("clientName").asString()).isEqualTo("Obi Jones");
+        assertThat(entry.path("objected").asBoolean()).isTrue();
+        assertThat(entry.path("restricted").asBoolean()).isFalse();
     }
 
     @Test
