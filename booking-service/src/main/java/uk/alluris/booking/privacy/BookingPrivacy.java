@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import uk.alluris.booking.appointments.AppointmentPrivacy;
 import uk.alluris.booking.clients.ClientPrivacy;
 import uk.alluris.booking.clients.MatchedClients;
+import uk.alluris.booking.deposits.DepositPrivacy;
+import uk.alluris.booking.messages.MessagePrivacy;
 import uk.alluris.booking.payments.PaymentPrivacy;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.SubjectIdentifiers;
@@ -21,7 +23,8 @@ import uk.alluris.kit.privacy.ThirdPartyRedaction;
 /**
  * Booking's receipt for each privacy request (ARCHITECTURE.md), composed from what each feature answers for its own
  * aggregate, in receipt order: the contact profile ({@link ClientPrivacy}), appointments ({@link AppointmentPrivacy}),
- * payments ({@link PaymentPrivacy}). The person is found once, by their contact profiles; appointments and payments
+ * payments ({@link PaymentPrivacy}), deposits and refunds ({@link DepositPrivacy}), messages ({@link MessagePrivacy}).
+ * The person is found once, by their contact profiles; appointments and payments
  * act on the ids those carry.
  */
 @Component
@@ -30,14 +33,18 @@ class BookingPrivacy implements PrivacyActions {
     private final ClientPrivacy clients;
     private final AppointmentPrivacy appointments;
     private final PaymentPrivacy payments;
+    private final DepositPrivacy deposits;
+    private final MessagePrivacy messages;
     private final BlindIndexer indexer;
     private final String phoneRegion;
 
     BookingPrivacy(ClientPrivacy clients, AppointmentPrivacy appointments, PaymentPrivacy payments,
-            BlindIndexer indexer, BlindIndexProperties platform) {
+            DepositPrivacy deposits, MessagePrivacy messages, BlindIndexer indexer, BlindIndexProperties platform) {
         this.clients = clients;
         this.appointments = appointments;
         this.payments = payments;
+        this.deposits = deposits;
+        this.messages = messages;
         this.indexer = indexer;
         this.phoneRegion = platform.defaultRegion();
     }
@@ -52,12 +59,15 @@ class BookingPrivacy implements PrivacyActions {
         Set<UUID> ids = found.ids();
         List<CategoryOutcome> booked = appointments.erase(ids);
         List<CategoryOutcome> paid = payments.erase(ids);
-        return receipt(clients.erase(found), booked, paid);
+        List<CategoryOutcome> deposited = deposits.erase(ids);
+        List<CategoryOutcome> written = messages.erase(ids);
+        return receipt(clients.erase(found), booked, paid, deposited, written);
     }
 
     @Override
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {
-        return clients.restrict(clients.matching(subject));
+        MatchedClients found = clients.matching(subject);
+        return receipt(clients.restrict(found), messages.restrict(found.ids()));
     }
 
     @Override
@@ -86,6 +96,8 @@ class BookingPrivacy implements PrivacyActions {
         clients.export(found, export);
         appointments.export(linked, redaction, export);
         payments.export(linked, export);
+        deposits.export(linked, export);
+        messages.export(linked, export);
         return export.build();
     }
 
