@@ -145,6 +145,16 @@ class BookingPrivacyIntegrationTest {
         assertThat(calls.put("/api/bookings/clients/" + clientId + "/promotional-content", "{\"allowed\":true}", reception)
                 .status()).isEqualTo(409);
         assertThat(book(calls, clientId, OffsetDateTime.now().plusDays(2), "booked care goes on")).isNotBlank();
+        // booked care goes on: its deposit is payable and its reminder is sent, with nothing promotional in it
+        UUID appointmentId = UUID.randomUUID();
+        Instant start = Instant.now().plus(Duration.ofHours(20));
+        events.publishEvent(new AppointmentEvents.Booked(appointmentId, UUID.fromString(clientId), UUID.randomUUID(),
+                "Lip filler", start, start.plus(Duration.ofMinutes(45)), 5000, ""));
+        assertThat(calls.get("/api/bookings/appointments/" + appointmentId + "/deposit", reception).json().path("status")
+                .asString()).isEqualTo("AWAITING_PAYMENT");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !BookingTestInfrastructure.mailTo(email).isEmpty());
+        assertThat(BookingTestInfrastructure.text(BookingTestInfrastructure.mailTo(email).get(0)))
+                .contains("reminder of your Lip filler appointment").doesNotContainIgnoringCase("offer");
 
         UUID lift = UUID.randomUUID();
         probe.publish(PrivacyRequestProbe.request("LIFT_RESTRICTION", lift, subject));
