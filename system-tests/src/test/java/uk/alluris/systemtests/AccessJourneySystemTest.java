@@ -60,7 +60,8 @@ class AccessJourneySystemTest {
                 .call("GET", "/api/privacy/requests/" + id, null, journey.officer).json().path("bundle").path("status")
                 .asString()));
         assertThat(Journey.categories(done.path("services").path("booking-service")))
-                .containsExactly("contact-profile=EXPORTED/1", "appointments=EXPORTED/2", "payments=EXPORTED/1");
+                .containsExactly("contact-profile=EXPORTED/1", "appointments=EXPORTED/2", "payments=EXPORTED/1",
+                        "deposits-and-refunds=NOT_HELD/0", "message-log=NOT_HELD/0");
         assertThat(Journey.categories(done.path("services").path("marketing-service"))).contains("subscriptions=EXPORTED/1");
 
         assertThat(download(id, null).statusCode()).isEqualTo(401);
