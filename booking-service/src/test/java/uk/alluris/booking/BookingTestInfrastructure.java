@@ -22,7 +22,7 @@ import uk.alluris.local.SmsSink;
  * (GreenMail), the payment processor simulator and the SMS sink (deploy/local), with the local profile's credentials.
  * Registered in {@code META-INF/spring.factories} so every context of this module is pointed at them the same way and
  * the module's test classes share one cached context. Messages are dispatched every 200 ms and retried after 200 ms,
- * and quiet hours are off, so tests need not wait for the clock.
+ * given up after the third try, and quiet hours are off, so tests need not wait for the clock.
  */
 public class BookingTestInfrastructure implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -39,6 +39,7 @@ public class BookingTestInfrastructure implements ApplicationContextInitializer<
                         "alluris.booking.sms.base-url", "http://127.0.0.1:" + sms().port(),
                         "alluris.booking.messages.dispatch-interval", "PT0.2S",
                         "alluris.booking.messages.retry-base", "PT0.2S",
+                        "alluris.booking.messages.max-attempts", "3",
                         "alluris.booking.messages.quiet-hours-enabled", "false")));
     }
 

@@ -12,4 +12,6 @@ interface ScheduledMessages extends MongoRepository<ScheduledMessage, String> {
     List<ScheduledMessage> findByClientIdInOrderByDueAtAsc(Collection<UUID> clientIds);
 
     long deleteByClientIdIn(Collection<UUID> clientIds);
+
+    List<ScheduledMessage> findTop200ByStatusOrderByDueAtAsc(ScheduledMessage.Status status);
 }

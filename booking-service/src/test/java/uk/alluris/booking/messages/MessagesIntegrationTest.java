@@ -124,6 +124,24 @@ class MessagesIntegrationTest {
         assertThat(sms.messagesTo("+447911200204")).hasSize(1);
     }
 
+    @Test
+    void aMessageTheProviderNeverTakesIsKeptFailedForStaffToFollowUpAndOnlyStaffSeeIt() {
+        UUID clientId = register("failing-" + UUID.randomUUID() + "@example.com", "07911 200205");
+        sms.failNext(3);
+
+        UUID appointmentId = book(clientId, Duration.ofHours(12), "");
+
+        await().atMost(PATIENCE).until(() -> !messages.findByAppointmentIdAndStatus(appointmentId,
+                ScheduledMessage.Status.FAILED).isEmpty());
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String undelivered = calls.get("/api/bookings/messages/undelivered", TestTokens.get().staff("RECEPTION")).text();
+        assertThat(undelivered).contains(appointmentId.toString()).contains("\"channel\":\"SMS\"")
+                .contains("\"attempts\":3").doesNotContain("07911").doesNotContain("failing-");
+        assertThat(calls.get("/api/bookings/messages/undelivered", TestTokens.get().client("someone")).status())
+                .isEqualTo(403);
+        assertThat(sms.messagesTo("+447911200205")).isEmpty();
+    }
+
     private List<ScheduledMessage> sent(UUID appointmentId) {
         return messages.findByAppointmentIdAndStatus(appointmentId, ScheduledMessage.Status.SENT);
     }
