@@ -61,7 +61,7 @@ class AccessJourneySystemTest {
                 .asString()));
         assertThat(Journey.categories(done.path("services").path("booking-service")))
                 .containsExactly("contact-profile=EXPORTED/1", "appointments=EXPORTED/2", "payments=EXPORTED/1",
-                        "age-checks=NOT_HELD/0");
+                        "age-checks=NOT_HELD/0", "deposits-and-refunds=NOT_HELD/0", "message-log=EXPORTED/6");
         assertThat(Journey.categories(done.path("services").path("marketing-service"))).contains("subscriptions=EXPORTED/1");
 
         assertThat(download(id, null).statusCode()).isEqualTo(401);

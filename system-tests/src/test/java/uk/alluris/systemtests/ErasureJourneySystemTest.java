@@ -56,7 +56,8 @@ class ErasureJourneySystemTest {
         JsonNode services = done.path("services");
         assertThat(Journey.categories(services.path("booking-service"))).containsExactly(
                 "contact-profile=ERASED/1", "future-appointments=ERASED/1", "past-appointments-identity=ERASED/1",
-                "payments=RETAINED/1", "age-checks=NOT_HELD/0");
+                "payments=RETAINED/1", "age-checks=NOT_HELD/0", "deposits-and-refunds=NOT_HELD/0",
+                "scheduled-messages=ERASED/6", "message-log=NOT_HELD/0");
         assertThat(Journey.categories(services.path("records-service")))
                 .containsExactly("clinical-records=RETAINED/2", "photos-marketing-use=WITHDRAWN/1",
                         "clinical-images=NOT_HELD/0", "photo-marketing-consents=NOT_HELD/0",

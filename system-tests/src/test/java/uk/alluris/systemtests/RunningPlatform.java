@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import uk.alluris.benchmarks.StaffCodes;
+import uk.alluris.local.PaymentSimulator;
+import uk.alluris.local.SmsSink;
 import uk.alluris.testsupport.EmbeddedInfrastructure;
 import uk.alluris.testsupport.ServiceEndpoints;
 
@@ -52,6 +54,8 @@ final class RunningPlatform {
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    private PaymentSimulator processor;
+    private SmsSink sms;
     private final Path root = Path.of(System.getProperty("user.dir")).getParent();
     private final Path logs = Path.of(System.getProperty("user.dir"), "target", "platform-logs");
 
@@ -82,16 +86,30 @@ final class RunningPlatform {
         return mail;
     }
 
+    /** The payment processor simulator (deploy/local), sending its signed events to the gateway. */
+    PaymentSimulator processor() {
+        return processor;
+    }
+
+    /** The SMS sink (deploy/local): what the platform texted. */
+    SmsSink sms() {
+        return sms;
+    }
+
     private void start() {
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
         mail.start();
+        SERVICES.forEach(service -> ports.put(service, freePort()));
+        ports.put("gateway", freePort());
         try {
             Files.createDirectories(logs);
+            // the local defaults booking-service's application-local.yml holds, as ./run starts them
+            processor = PaymentSimulator.start(0, "sk_test_local-default-processor-key", PAYMENT_SECRET,
+                    gatewayUrl() + "/webhooks/payments");
+            sms = SmsSink.start(0, "AC-local-default-sms-account", "local-default-sms-auth-token");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        SERVICES.forEach(service -> ports.put(service, freePort()));
-        ports.put("gateway", freePort());
         ports.forEach((name, port) -> {
             Map<String, String> env = new LinkedHashMap<>();
             // the local profile, as ./run sets it: committed local secrets, the seeded staff accounts, partner acme
@@ -119,6 +137,12 @@ final class RunningPlatform {
             env.put("ALLURIS_PUBLIC_BASE_URL", gatewayUrl());
             env.put("ALLURIS_PARTNER_ACME_SECRET", PARTNER_SECRET);
             env.put("ALLURIS_PAYMENT_WEBHOOK_SECRET", PAYMENT_SECRET);
+            env.put("ALLURIS_PAYMENT_PROCESSOR_URL", "http://127.0.0.1:" + processor.port());
+            env.put("ALLURIS_PAYMENT_CHECKOUT_URL", "http://127.0.0.1:" + processor.port() + "/checkout/{intentId}");
+            env.put("ALLURIS_SMS_PROVIDER_URL", "http://127.0.0.1:" + sms.port());
+            // reminders go at once and at any hour, so a test need not wait for the clock
+            env.put("ALLURIS_SMS_QUIET_HOURS", "false");
+            env.put("ALLURIS_BOOKING_MESSAGES_DISPATCH_INTERVAL", "PT1S");
             environments.put(name, env);
             processes.put(name, launch(name, env));
         });
@@ -179,6 +203,8 @@ final class RunningPlatform {
 
     private void stop() {
         mail.stop();
+        processor.stop();
+        sms.stop();
         processes.values().forEach(Process::destroy);
         processes.values().forEach(RunningPlatform::terminate);
     }

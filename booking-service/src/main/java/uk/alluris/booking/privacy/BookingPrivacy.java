@@ -9,6 +9,8 @@ import uk.alluris.booking.agechecks.AgeCheckPrivacy;
 import uk.alluris.booking.appointments.AppointmentPrivacy;
 import uk.alluris.booking.clients.ClientPrivacy;
 import uk.alluris.booking.clients.MatchedClients;
+import uk.alluris.booking.deposits.DepositPrivacy;
+import uk.alluris.booking.messages.MessagePrivacy;
 import uk.alluris.booking.payments.PaymentPrivacy;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.SubjectIdentifiers;
@@ -22,7 +24,9 @@ import uk.alluris.kit.privacy.ThirdPartyRedaction;
 /**
  * Booking's receipt for each privacy request (ARCHITECTURE.md), composed from what each feature answers for its own
  * aggregate, in receipt order: the contact profile ({@link ClientPrivacy}), appointments ({@link AppointmentPrivacy}),
- * payments ({@link PaymentPrivacy}), age checks ({@link AgeCheckPrivacy}). The person is found once, by their contact profiles; appointments and payments
+ * payments ({@link PaymentPrivacy}), age checks ({@link AgeCheckPrivacy}), deposits and refunds
+ * ({@link DepositPrivacy}), messages ({@link MessagePrivacy}). The person is found once, by their contact profiles;
+ * appointments and payments
  * act on the ids those carry.
  */
 @Component
@@ -32,15 +36,20 @@ class BookingPrivacy implements PrivacyActions {
     private final AppointmentPrivacy appointments;
     private final PaymentPrivacy payments;
     private final AgeCheckPrivacy ageChecks;
+    private final DepositPrivacy deposits;
+    private final MessagePrivacy messages;
     private final BlindIndexer indexer;
     private final String phoneRegion;
 
     BookingPrivacy(ClientPrivacy clients, AppointmentPrivacy appointments, PaymentPrivacy payments,
-            AgeCheckPrivacy ageChecks, BlindIndexer indexer, BlindIndexProperties platform) {
+            AgeCheckPrivacy ageChecks, DepositPrivacy deposits, MessagePrivacy messages, BlindIndexer indexer,
+            BlindIndexProperties platform) {
         this.clients = clients;
         this.appointments = appointments;
         this.payments = payments;
         this.ageChecks = ageChecks;
+        this.deposits = deposits;
+        this.messages = messages;
         this.indexer = indexer;
         this.phoneRegion = platform.defaultRegion();
     }
@@ -57,12 +66,15 @@ class BookingPrivacy implements PrivacyActions {
         List<CategoryOutcome> booked = appointments.erase(ids);
         List<CategoryOutcome> paid = payments.erase(ids);
         List<CategoryOutcome> checked = ageChecks.erase(ids);
-        return receipt(clients.erase(found), booked, paid, checked);
+        List<CategoryOutcome> deposited = deposits.erase(ids);
+        List<CategoryOutcome> written = messages.erase(ids);
+        return receipt(clients.erase(found), booked, paid, checked, deposited, written);
     }
 
     @Override
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {
-        return clients.restrict(clients.matching(subject));
+        MatchedClients found = clients.matching(subject);
+        return receipt(clients.restrict(found), messages.restrict(found.ids()));
     }
 
     @Override
@@ -92,6 +104,8 @@ class BookingPrivacy implements PrivacyActions {
         appointments.export(linked, redaction, export);
         payments.export(linked, export);
         ageChecks.export(linked, export);
+        deposits.export(linked, export);
+        messages.export(linked, export);
         return export.build();
     }
 

@@ -81,7 +81,9 @@ class BookingExportAndRectificationIntegrationTest {
         assertThat(receipt.categories()).containsExactly(CategoryOutcome.of("contact-profile", Outcome.EXPORTED, 1),
                 CategoryOutcome.of("appointments", Outcome.EXPORTED, 2),
                 CategoryOutcome.of("payments", Outcome.EXPORTED, 1),
-                CategoryOutcome.of("age-checks", Outcome.EXPORTED, 1));
+                CategoryOutcome.of("age-checks", Outcome.EXPORTED, 1),
+                CategoryOutcome.of("deposits-and-refunds", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("message-log", Outcome.NOT_HELD, 0));
         String text = new String(ExportSeal.open(key, receipt.sealedExport(), requestId, SERVICE), StandardCharsets.UTF_8);
         JsonNode export = JSON.readTree(text);
         assertThat(export.path("service").asString()).isEqualTo(SERVICE);
@@ -131,7 +133,9 @@ class BookingExportAndRectificationIntegrationTest {
         assertThat(receipt.categories()).containsExactly(CategoryOutcome.of("contact-profile", Outcome.NOT_HELD, 0),
                 CategoryOutcome.of("appointments", Outcome.NOT_HELD, 0),
                 CategoryOutcome.of("payments", Outcome.NOT_HELD, 0),
-                CategoryOutcome.of("age-checks", Outcome.NOT_HELD, 0));
+                CategoryOutcome.of("age-checks", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("deposits-and-refunds", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("message-log", Outcome.NOT_HELD, 0));
         JsonNode data = JSON.readTree(ExportSeal.open(key, receipt.sealedExport(), requestId, SERVICE)).path("data");
         assertThat(data.path("contact-profile").isEmpty()).isTrue();
         assertThat(data.path("appointments").isEmpty()).isTrue();

@@ -18,6 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import uk.alluris.booking.testing.TestDiary;
+import org.springframework.context.ApplicationEventPublisher;
+import uk.alluris.booking.BookingTestInfrastructure;
+import uk.alluris.booking.appointments.AppointmentEvents;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.PrivacyRequestEvent;
@@ -25,6 +28,7 @@ import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.events.Topics;
 import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.local.PaymentSimulator;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;
@@ -45,6 +49,8 @@ class BookingPrivacyIntegrationTest {
     BlindIndexer indexer;
     @Autowired
     org.springframework.data.mongodb.core.MongoTemplate mongo;
+    @Autowired
+    ApplicationEventPublisher events;
 
     private final String reception = TestTokens.get().staff("RECEPTION");
 
@@ -75,7 +81,10 @@ class BookingPrivacyIntegrationTest {
                 CategoryOutcome.of("past-appointments-identity", Outcome.ERASED, 1),
                 CategoryOutcome.retained("payments", 1, "Legal obligation: financial records (6 years)",
                         LocalDate.now(ZoneId.of("Europe/London")).plusYears(6)),
-                CategoryOutcome.of("age-checks", Outcome.ERASED, 1));
+                CategoryOutcome.of("age-checks", Outcome.ERASED, 1),
+                CategoryOutcome.of("deposits-and-refunds", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("scheduled-messages", Outcome.NOT_HELD, 0),
+                CategoryOutcome.of("message-log", Outcome.NOT_HELD, 0));
         assertThat(calls.get("/api/bookings/clients/" + clientId, reception).status()).isEqualTo(404);
         assertThat(calls.get("/api/bookings/appointments/" + future, reception).status()).isEqualTo(404);
         assertThat(calls.get("/api/bookings/clients/" + clientId + "/age-checks", reception).status()).isEqualTo(404);
@@ -97,6 +106,35 @@ class BookingPrivacyIntegrationTest {
     }
 
     @Test
+    void erasureDeletesMessagesAndTheirLogAndRetainsThePaidDepositAsAFinancialRecord() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        PaymentSimulator processor = BookingTestInfrastructure.processor();
+        processor.sendWebhooksTo("http://127.0.0.1:" + port + "/webhooks/payments");
+        String email = "erase-messages-" + UUID.randomUUID() + "@example.com";
+        UUID clientId = UUID.fromString(register(calls, email, "07911 200301"));
+        UUID appointmentId = UUID.randomUUID();
+        Instant start = Instant.now().plus(Duration.ofHours(20));
+        events.publishEvent(new AppointmentEvents.Booked(appointmentId, clientId, UUID.randomUUID(), "Lip filler",
+                start, start.plus(Duration.ofMinutes(45)), 5000, "Avoid heat for 24 hours."));
+        String deposit = "/api/bookings/appointments/" + appointmentId + "/deposit";
+        processor.pay(calls.get(deposit, reception).json().path("intentId").asString());
+        // the 24-hour reminder by mail and SMS and the deposit receipt go; aftercare by mail and SMS waits
+        await().atMost(Duration.ofSeconds(20)).until(() -> BookingTestInfrastructure.mailTo(email).size() == 2
+                && BookingTestInfrastructure.sms().messagesTo("+447911200301").size() == 1);
+        UUID requestId = UUID.randomUUID();
+
+        probe.publish(PrivacyRequestProbe.request("ERASURE", requestId,
+                new SubjectIdentifiers(List.of(), List.of(indexer.email(email)), List.of())));
+
+        assertThat(probe.receipt(requestId, SERVICE).categories()).contains(
+                CategoryOutcome.retained("deposits-and-refunds", 1, "Legal obligation: financial records (6 years)",
+                        LocalDate.now(ZoneId.of("Europe/London")).plusYears(6)),
+                CategoryOutcome.of("scheduled-messages", Outcome.ERASED, 2),
+                CategoryOutcome.of("message-log", Outcome.ERASED, 3));
+        assertThat(calls.get(deposit, reception).status()).isEqualTo(404);
+    }
+
+    @Test
     void restrictionStopsPromotionalContentAndNewBookingsUntilItIsLifted() {
         ServiceCalls calls = ServiceCalls.onPort(port);
         String email = "restrict-" + UUID.randomUUID() + "@example.com";
@@ -109,7 +147,8 @@ class BookingPrivacyIntegrationTest {
         probe.publish(PrivacyRequestProbe.request("RESTRICTION", restriction, subject));
 
         assertThat(probe.receipt(restriction, SERVICE).categories())
-                .containsExactly(CategoryOutcome.of("contact-profile", Outcome.RESTRICTED, 1));
+                .containsExactly(CategoryOutcome.of("contact-profile", Outcome.RESTRICTED, 1),
+                        CategoryOutcome.of("message-log", Outcome.NOT_HELD, 0));
         var restricted = calls.get("/api/bookings/clients/" + clientId, reception).json();
         assertThat(restricted.path("restricted").asBoolean()).isTrue();
         assertThat(restricted.path("promotionalContent").asBoolean()).isFalse();
@@ -119,6 +158,16 @@ class BookingPrivacyIntegrationTest {
         assertThat(refused.status()).as(refused.text()).isEqualTo(409);
         assertThat(refused.json().path("rule").asString()).isEqualTo("restricted");
         assertThat(refused.json().path("detail").asString()).contains("restricted");
+        // booked care goes on: its deposit is payable and its reminder is sent, with nothing promotional in it
+        UUID appointmentId = UUID.randomUUID();
+        Instant start = Instant.now().plus(Duration.ofHours(20));
+        events.publishEvent(new AppointmentEvents.Booked(appointmentId, UUID.fromString(clientId), UUID.randomUUID(),
+                "Lip filler", start, start.plus(Duration.ofMinutes(45)), 5000, ""));
+        assertThat(calls.get("/api/bookings/appointments/" + appointmentId + "/deposit", reception).json().path("status")
+                .asString()).isEqualTo("AWAITING_PAYMENT");
+        await().atMost(Duration.ofSeconds(20)).until(() -> !BookingTestInfrastructure.mailTo(email).isEmpty());
+        assertThat(BookingTestInfrastructure.text(BookingTestInfrastructure.mailTo(email).get(0)))
+                .contains("reminder of your Lip filler appointment").doesNotContainIgnoringCase("offer");
 
         UUID lift = UUID.randomUUID();
         probe.publish(PrivacyRequestProbe.request("LIFT_RESTRICTION", lift, subject));

@@ -74,9 +74,12 @@ class SecretsGuardUnitTest {
     void eachServiceIsAskedOnlyForItsOwnSecretsAndThePlatformOne() {
         List<String> problems = guard().problems("booking-service", environment(new HashMap<>()));
 
-        assertThat(problems).hasSize(2);
+        assertThat(problems).hasSize(5);
         assertThat(problems.get(0)).startsWith("ALLURIS_BLIND_INDEX_SECRET is not set");
         assertThat(problems.get(1)).startsWith("ALLURIS_PAYMENT_WEBHOOK_SECRET is not set");
+        assertThat(problems.get(2)).startsWith("ALLURIS_PAYMENT_PROCESSOR_SECRET_KEY is not set");
+        assertThat(problems.get(3)).startsWith("ALLURIS_SMS_ACCOUNT_SID is not set");
+        assertThat(problems.get(4)).startsWith("ALLURIS_SMS_AUTH_TOKEN is not set");
     }
 
     @Test

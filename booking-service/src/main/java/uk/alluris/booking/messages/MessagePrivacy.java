@@ -1,0 +1,77 @@
+package uk.alluris.booking.messages;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+import uk.alluris.events.CategoryOutcome;
+import uk.alluris.events.Outcome;
+import uk.alluris.kit.privacy.PersonalDataExport;
+
+/**
+ * What messages answer to a privacy request (ARCHITECTURE.md, booking). Erasure: messages not yet sent and what they
+ * would have said (the plans) are deleted, and so is the log of what was sent ({@code message-log} erased). Restriction:
+ * reminders, aftercare and receipts are service messages for booked care and go on (nothing promotional is ever in
+ * them); the restriction is registered service-wide by the contact profile. Objection to marketing: nothing to stop,
+ * for the same reason. Export: the log — what, when, on which channel, its outcome — never a message's text, which is
+ * not kept. Rectification: nothing held here; messages use the profile's details at the moment they are sent.
+ */
+@Component
+public class MessagePrivacy {
+
+    static final String SCHEDULED = "scheduled-messages";
+    static final String LOG = "message-log";
+
+    /** The {@code message-log} category of an export. */
+    record MessageLogEntry(UUID appointmentId, String message, String channel, String status, Instant dueAt,
+            Instant sentAt) {
+    }
+
+    private final ScheduledMessages messages;
+    private final MessagePlans plans;
+    private final MongoTemplate mongo;
+
+    MessagePrivacy(ScheduledMessages messages, MessagePlans plans, MongoTemplate mongo) {
+        this.messages = messages;
+        this.plans = plans;
+        this.mongo = mongo;
+    }
+
+    public List<CategoryOutcome> erase(Collection<UUID> clientIds) {
+        long unsent = mongo.remove(new Query(where("clientId").in(clientIds).and("status")
+                .in(ScheduledMessage.Status.PENDING, ScheduledMessage.Status.SENDING)), ScheduledMessage.class)
+                .getDeletedCount();
+        plans.deleteByClientIdIn(clientIds);
+        long logged = messages.deleteByClientIdIn(clientIds);
+        return List.of(CategoryOutcome.counted(SCHEDULED, Outcome.ERASED, (int) unsent),
+                CategoryOutcome.counted(LOG, Outcome.ERASED, (int) logged));
+    }
+
+    /** Service messages go on under a restriction; the receipt says how many are affected and that they are held so. */
+    public List<CategoryOutcome> restrict(Collection<UUID> clientIds) {
+        int held = messages.findByClientIdInOrderByDueAtAsc(clientIds).size();
+        return List.of(CategoryOutcome.counted(LOG, Outcome.RESTRICTED, held));
+    }
+
+    public void export(Collection<UUID> clientIds, PersonalDataExport.Builder export) {
+        export.category(LOG, messages.findByClientIdInOrderByDueAtAsc(clientIds).stream()
+                .map(m -> new MessageLogEntry(m.appointmentId(), describe(m), m.channel().name(), m.status().name(),
+                        m.dueAt(), m.sentAt()))
+                .toList());
+    }
+
+    private static String describe(ScheduledMessage message) {
+        return switch (message.kind()) {
+            case REMINDER -> "appointment reminder" + (message.offsetHours() == null ? ""
+                    : ", " + message.offsetHours() + " hours before");
+            case AFTERCARE -> "aftercare instructions";
+            case DEPOSIT_RECEIPT -> "deposit receipt";
+            case REFUND_RECEIPT -> "refund receipt";
+        };
+    }
+}
