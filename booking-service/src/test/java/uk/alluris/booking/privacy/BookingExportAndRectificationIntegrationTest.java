@@ -82,8 +82,9 @@ class BookingExportAndRectificationIntegrationTest {
                 CategoryOutcome.of("appointments", Outcome.EXPORTED, 2),
                 CategoryOutcome.of("payments", Outcome.EXPORTED, 1),
                 CategoryOutcome.of("age-checks", Outcome.EXPORTED, 1),
-                CategoryOutcome.of("deposits-and-refunds", Outcome.NOT_HELD, 0),
-                CategoryOutcome.of("message-log", Outcome.NOT_HELD, 0));
+                // the future booking took a deposit and scheduled its reminders and aftercare (mail and SMS each)
+                CategoryOutcome.of("deposits-and-refunds", Outcome.EXPORTED, 1),
+                CategoryOutcome.of("message-log", Outcome.EXPORTED, 6));
         String text = new String(ExportSeal.open(key, receipt.sealedExport(), requestId, SERVICE), StandardCharsets.UTF_8);
         JsonNode export = JSON.readTree(text);
         assertThat(export.path("service").asString()).isEqualTo(SERVICE);
