@@ -11,6 +11,6 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(ResponseEntityExceptionHandler.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ MailedLinkPages.class, ProblemDetailsAdvice.class })
 public class ProblemDetailsAutoConfiguration {
 }
