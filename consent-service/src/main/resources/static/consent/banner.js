@@ -61,8 +61,10 @@
     var choice = { necessary: true, analytics: !!analytics, advertising: !!advertising && !gpc,
       bannerVersion: BANNER_VERSION };
     setCookie(CHOICE, (choice.analytics ? '1' : '0') + '.' + (choice.advertising ? '1' : '0') + '.' + BANNER_VERSION);
+    /* keepalive: the choice is recorded even when the visitor leaves the page at once; text/plain (the body is
+       JSON all the same) keeps it a simple CORS request, which keepalive allows on any browser */
     fetch(base + '/api/consents/visitors/' + visitorId() + '/decisions', {
-      method: 'POST', credentials: 'omit', headers: { 'Content-Type': 'application/json' },
+      method: 'POST', credentials: 'omit', keepalive: true, headers: { 'Content-Type': 'text/plain' },
       body: JSON.stringify({ categories: { necessary: true, analytics: choice.analytics,
         advertising: choice.advertising }, bannerVersion: BANNER_VERSION, policyVersion: policyVersion, gpc: gpc })
     }).catch(function () { /* the choice still holds in this browser; it is sent again at the next change */ });
