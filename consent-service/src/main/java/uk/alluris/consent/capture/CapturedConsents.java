@@ -87,7 +87,7 @@ class CapturedConsents {
         for (String purpose : purposes) {
             if (ledger.recordCaptured(entryId(captured.eventId(), purpose), nullIfBlank(captured.subjectId()),
                     nullIfBlank(captured.emailIndex()), nullIfBlank(captured.phoneIndex()), purpose,
-                    captured.policyVersion().strip(), channel, evidence)) {
+                    true, captured.policyVersion().strip(), channel, evidence)) {
                 recorded++;
             }
         }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -71,7 +72,7 @@ public class Ledger {
      * restriction is lifted (a new grant is needed then). Returns whether this call recorded it.
      */
     public boolean recordCaptured(UUID entryId, String subjectId, String emailIndex, String phoneIndex,
-            String purpose, String policyVersion, Channel channel, Evidence evidence) {
+            String purpose, boolean granted, String policyVersion, Channel channel, Evidence evidence) {
         if (entries.existsById(entryId)) {
             return false;
         }
@@ -80,14 +81,19 @@ public class Ledger {
                 .filter(Objects::nonNull).findFirst().orElseGet(() -> UUID.randomUUID().toString());
         boolean restricted = isRestricted(subject, emailIndex, history)
                 || (phoneIndex != null && restrictions.isRestricted(null, null, phoneIndex));
-        LedgerEntry entry = LedgerEntry.captured(entryId, subject, emailIndex, phoneIndex, purpose, policyVersion,
-                channel, evidence == null ? null : evidence.anonymised(), nextTime(history), restricted);
+        LedgerEntry entry = LedgerEntry.captured(entryId, subject, emailIndex, phoneIndex, purpose, granted,
+                policyVersion, channel, evidence == null ? null : evidence.anonymised(), nextTime(history), restricted);
         try {
             entries.insert(entry);
             return true;
         } catch (DuplicateKeyException recordedMeanwhile) {
             return false;
         }
+    }
+
+    /** The subject id the ledger knows for the person behind this email blind index, if any. */
+    public Optional<String> subjectIdOf(String emailIndex) {
+        return history(null, emailIndex).stream().map(LedgerEntry::subjectId).filter(Objects::nonNull).findFirst();
     }
 
     private static List<String> listOf(String value) {

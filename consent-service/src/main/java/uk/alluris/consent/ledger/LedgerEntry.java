@@ -78,18 +78,20 @@ class LedgerEntry implements OutboxOwner {
     }
 
     /**
-     * A grant marketing captured, under an id derived from the capture so that recording it again finds it already
+     * A decision captured elsewhere (a grant marketing captured, a cookie choice a visitor made before signing in),
+     * under an id derived from the capture so that recording it again finds it already
      * there. No email: the person is named by subject id and blind indexes only. While the person is restricted the
      * grant is kept as evidence but {@link #heldUnderRestriction() held}: no {@code ConsentGranted} is announced.
      */
     static LedgerEntry captured(UUID id, String subjectId, String emailIndex, String phoneIndex, String purpose,
-            String policyVersion, Channel channel, Evidence evidence, Instant recordedAt, boolean restricted) {
-        LedgerEntry entry = record(subjectId, emailIndex, null, purpose, true, policyVersion, channel, evidence,
+            boolean granted, String policyVersion, Channel channel, Evidence evidence, Instant recordedAt,
+            boolean restricted) {
+        LedgerEntry entry = record(subjectId, emailIndex, null, purpose, granted, policyVersion, channel, evidence,
                 recordedAt);
         entry.id = id;
         entry.phoneIndex = phoneIndex;
-        entry.heldUnderRestriction = restricted;
-        if (restricted) {
+        entry.heldUnderRestriction = restricted && granted;
+        if (entry.heldUnderRestriction) {
             entry.outbox.clear();
         }
         return entry;

@@ -1,7 +1,9 @@
 package uk.alluris.consent.privacy;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
+import uk.alluris.consent.cookies.VisitorDecisionPrivacy;
 import uk.alluris.consent.ledger.LedgerPrivacy;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.SubjectIdentifiers;
@@ -11,31 +13,33 @@ import uk.alluris.kit.privacy.PrivacyActions;
 
 /**
  * Consent's receipt for each privacy request (ARCHITECTURE.md), composed from what each feature answers for its own
- * aggregate, in receipt order. The consent ledger ({@link LedgerPrivacy}) is the only aggregate here that holds
- * personal data.
+ * aggregate, in receipt order: the consent ledger ({@link LedgerPrivacy}), then the cookie choices visitors joined to
+ * their account by signing in ({@link VisitorDecisionPrivacy}).
  */
 @Component
 class ConsentPrivacy implements PrivacyActions {
 
     private final LedgerPrivacy ledger;
+    private final VisitorDecisionPrivacy cookieChoices;
 
-    ConsentPrivacy(LedgerPrivacy ledger) {
+    ConsentPrivacy(LedgerPrivacy ledger, VisitorDecisionPrivacy cookieChoices) {
         this.ledger = ledger;
+        this.cookieChoices = cookieChoices;
     }
 
     @Override
     public List<CategoryOutcome> erase(SubjectIdentifiers subject) {
-        return ledger.erase(subject);
+        return both(ledger.erase(subject), cookieChoices.erase(subject));
     }
 
     @Override
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {
-        return ledger.restrict(subject);
+        return both(ledger.restrict(subject), cookieChoices.restrict(subject));
     }
 
     @Override
     public List<CategoryOutcome> liftRestriction(SubjectIdentifiers subject) {
-        return ledger.liftRestriction(subject);
+        return both(ledger.liftRestriction(subject), cookieChoices.liftRestriction(subject));
     }
 
     @Override
@@ -47,11 +51,16 @@ class ConsentPrivacy implements PrivacyActions {
     public PersonalDataExport export(SubjectIdentifiers subject) {
         PersonalDataExport.Builder export = PersonalDataExport.builder();
         ledger.export(subject, export);
+        cookieChoices.export(subject, export);
         return export.build();
     }
 
     @Override
     public List<CategoryOutcome> rectify(SubjectIdentifiers subject, Corrections corrections) {
         return ledger.rectify(subject, corrections);
+    }
+
+    private static List<CategoryOutcome> both(List<CategoryOutcome> ledger, List<CategoryOutcome> cookieChoices) {
+        return Stream.concat(ledger.stream(), cookieChoices.stream()).toList();
     }
 }

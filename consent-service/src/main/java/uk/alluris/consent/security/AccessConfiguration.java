@@ -2,6 +2,7 @@ package uk.alluris.consent.security;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import uk.alluris.kit.security.AccessRules;
 
 /** Who may call this service's API; enforced here, whether the call came through the gateway or not. */
@@ -11,6 +12,13 @@ class AccessConfiguration {
     @Bean
     AccessRules consentAccess() {
         return rules -> rules
+                // the cookie banner and its demo page, fetched by any website visitor
+                .requestMatchers(HttpMethod.GET, "/consent/**").permitAll()
+                // a visitor's cookie choice: anonymous by nature (limits: the gateway's rate limit, a 2 KB body)
+                .requestMatchers(HttpMethod.POST, "/api/consents/visitors/*/decisions").permitAll()
+                // joining a visitor id's choices to a ledger: only the signed-in client, for themselves
+                .requestMatchers(HttpMethod.POST, "/api/consents/visitors/*/claim").hasRole("CLIENT")
+                .requestMatchers("/api/consents/visitors/**").denyAll()
                 .requestMatchers("/api/consents/**")
                 .hasAnyRole("RECEPTION", "CLINICIAN", "PRIVACY_OFFICER", "ADMIN", "CLIENT");
     }

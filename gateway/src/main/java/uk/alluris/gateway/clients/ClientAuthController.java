@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,9 +25,11 @@ class ClientAuthController {
     }
 
     private final ClientSignIn signIn;
+    private final VisitorClaim visitorClaim;
 
-    ClientAuthController(ClientSignIn signIn) {
+    ClientAuthController(ClientSignIn signIn, VisitorClaim visitorClaim) {
         this.signIn = signIn;
+        this.visitorClaim = visitorClaim;
     }
 
     @PostMapping("/auth/client/code")
@@ -36,7 +39,9 @@ class ClientAuthController {
     }
 
     @PostMapping("/auth/client/token")
-    Mono<IssuedToken> token(@Valid @RequestBody CodeExchange exchange) {
-        return signIn.exchange(exchange.email(), exchange.code());
+    Mono<IssuedToken> token(@Valid @RequestBody CodeExchange exchange, ServerHttpRequest request) {
+        // the cookie banner's choices made in this browser join the person's consent ledger (VisitorClaim)
+        return signIn.exchange(exchange.email(), exchange.code())
+                .flatMap(token -> visitorClaim.claimFor(request, token).thenReturn(token));
     }
 }

@@ -112,7 +112,9 @@ class FrontDoorFilter implements WebFilter, Ordered {
                         || PATHS.match("/api/privacy/requests/*/verification", path)))
                 // the access bundle, downloaded with the request's own token; marketing's double opt-in and unsubscribe
                 || (method == HttpMethod.GET && PATHS.match("/api/privacy/requests/*/bundle", path) && !bearer)
-                || path.startsWith("/api/marketing/subscriptions") || path.startsWith("/api/marketing/unsubscribe");
+                || path.startsWith("/api/marketing/subscriptions") || path.startsWith("/api/marketing/unsubscribe")
+                // a website visitor's cookie choice (the banner itself is a cached file, not limited)
+                || (method == HttpMethod.POST && PATHS.match("/api/consents/visitors/*/decisions", path));
         return openWithoutAccount ? Optional.of("public") : Optional.empty();
     }
 }

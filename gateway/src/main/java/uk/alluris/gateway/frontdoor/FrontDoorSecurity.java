@@ -18,7 +18,8 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The gateway authenticates no API call itself: each service verifies the token and enforces its roles, so a request
- * that bypasses the gateway meets the same checks. Here: security headers, CORS for the portal only, and CSRF for
+ * that bypasses the gateway meets the same checks. Here: security headers, CORS for the portal (and, for the cookie banner's
+ * anonymous choice only, the clinic's website), and CSRF for
  * calls made with the dashboard's session cookie alone (see {@link SessionCookieCsrf}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -53,7 +54,15 @@ class FrontDoorSecurity {
                 SessionCookieCsrf.HEADER));
         portal.setAllowCredentials(true);
         portal.setMaxAge(Duration.ofHours(1));
+        // the cookie banner runs on the clinic's website (another origin) and sends an anonymous choice: no cookies
+        CorsConfiguration website = new CorsConfiguration();
+        website.setAllowedOrigins(properties.bannerOrigins());
+        website.setAllowedMethods(List.of("POST"));
+        website.setAllowedHeaders(List.of(HttpHeaders.CONTENT_TYPE));
+        website.setAllowCredentials(false);
+        website.setMaxAge(Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/consents/visitors/*/decisions", website);
         source.registerCorsConfiguration("/**", portal);
         return source;
     }

@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -218,8 +219,43 @@ class FrontDoorIntegrationTest {
         assertThat(stranger.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
+    @Test
+    void theClinicsWebsiteMaySendACookieChoiceCrossOriginWithoutCredentialsAndNothingElse() {
+        GatewayCalls calls = new GatewayCalls(port, "192.0.2.41");
+        String decisions = "/api/consents/visitors/" + "ab".repeat(16) + "/decisions";
+        HttpResponse<String> website = calls.send(preflight(calls, decisions, "https://www.alluris-clinic.example")
+                .header("Access-Control-Request-Headers", "content-type"));
+        HttpResponse<String> websiteSigningIn = calls.send(preflight(calls, "/auth/login",
+                "https://www.alluris-clinic.example"));
+        HttpResponse<String> stranger = calls.send(preflight(calls, decisions, "https://evil.example"));
+
+        assertThat(website.headers().firstValue("Access-Control-Allow-Origin"))
+                .contains("https://www.alluris-clinic.example");
+        assertThat(website.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+        assertThat(websiteSigningIn.statusCode()).isEqualTo(403);
+        assertThat(stranger.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void cookieChoicesAreRateLimitedPerAddressLikeEveryEndpointOpenWithoutAnAccount() {
+        GatewayCalls calls = new GatewayCalls(port, "192.0.2.42");
+        String decisions = "/api/consents/visitors/" + "cd".repeat(16) + "/decisions";
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 61; i++) {
+            statuses.add(calls.send(calls.request(decisions).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}"))).statusCode());
+        }
+
+        assertThat(statuses.subList(0, 60)).doesNotContain(429);
+        assertThat(statuses.get(60)).isEqualTo(429);
+    }
+
     private static HttpRequest.Builder preflight(GatewayCalls calls, String origin) {
-        return calls.request("/auth/login").method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        return preflight(calls, "/auth/login", origin);
+    }
+
+    private static HttpRequest.Builder preflight(GatewayCalls calls, String path, String origin) {
+        return calls.request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", origin).header("Access-Control-Request-Method", "POST");
     }
 }

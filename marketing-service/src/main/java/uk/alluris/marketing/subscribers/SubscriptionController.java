@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
+import uk.alluris.kit.problem.MailedLink;
+import uk.alluris.kit.problem.MailedLinks;
 import uk.alluris.marketing.mail.MarketingMail;
 import uk.alluris.marketing.web.Pages;
 
@@ -30,6 +32,7 @@ import uk.alluris.marketing.web.Pages;
  * not a mail leaves.
  */
 @RestController
+@MailedLinks
 @RequestMapping("/api/marketing/subscriptions")
 class SubscriptionController {
 
@@ -69,6 +72,7 @@ class SubscriptionController {
      * link is a problem answer here already, so the person learns it before pressing anything.
      */
     @GetMapping("/confirm")
+    @MailedLink(nextStepLabel = "Sign up again", nextStep = "${alluris.mail-links.sign-up:/}")
     ResponseEntity<String> confirmationPage(@RequestParam String token) {
         if (optIn.isConfirmed(token)) {
             return Pages.html("You are already subscribed",
@@ -88,6 +92,7 @@ class SubscriptionController {
      * the link again changes nothing.
      */
     @PostMapping("/confirm")
+    @MailedLink(nextStepLabel = "Sign up again", nextStep = "${alluris.mail-links.sign-up:/}")
     ResponseEntity<?> confirm(@RequestParam String token,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {
         DoubleOptIn.Confirmation done = optIn.confirm(token);

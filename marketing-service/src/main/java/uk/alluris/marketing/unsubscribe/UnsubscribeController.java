@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
+import uk.alluris.kit.problem.MailedLink;
+import uk.alluris.kit.problem.MailedLinks;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.marketing.mail.MarketingMail;
 import uk.alluris.marketing.mail.SignedLinks;
@@ -18,9 +20,10 @@ import uk.alluris.marketing.web.Pages;
  * {@code POST} with the form field {@code List-Unsubscribe=One-Click} (url-encoded or multipart) unsubscribes — what a mail client sends for the
  * one-click button, and what the page's button sends. A {@code GET} only shows that page: mail scanners and link
  * previews follow links, and must not unsubscribe anyone by doing so. A forged or damaged token is a 400 problem and
- * changes nothing.
+ * changes nothing; a browser is shown that as a page with the privacy centre one click away ({@link MailedLink}).
  */
 @RestController
+@MailedLinks
 class UnsubscribeController {
 
     static final String ONE_CLICK = "One-Click";
@@ -34,6 +37,7 @@ class UnsubscribeController {
     }
 
     @GetMapping(MarketingMail.UNSUBSCRIBE_PATH)
+    @MailedLink(nextStepLabel = "Stop all marketing through our privacy centre", nextStep = "${alluris.mail-links.privacy-centre:/privacy}")
     ResponseEntity<String> page(@RequestParam String token) {
         links.openUnsubscribe(token);
         String form = """
@@ -46,6 +50,7 @@ class UnsubscribeController {
     }
 
     @PostMapping(MarketingMail.UNSUBSCRIBE_PATH)
+    @MailedLink(nextStepLabel = "Stop all marketing through our privacy centre", nextStep = "${alluris.mail-links.privacy-centre:/privacy}")
     ResponseEntity<String> oneClick(@RequestParam String token,
             @RequestParam(name = "List-Unsubscribe", required = false) String listUnsubscribe) {
         UUID subscriber = links.openUnsubscribe(token);

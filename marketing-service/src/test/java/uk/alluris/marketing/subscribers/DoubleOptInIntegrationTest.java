@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +31,7 @@ import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.marketing.MarketingProperties;
 import uk.alluris.marketing.EventContracts;
 import uk.alluris.marketing.MarketingTestInfrastructure;
+import uk.alluris.marketing.mail.SignedLinks;
 import uk.alluris.marketing.mail.SignedLinksTest;
 import uk.alluris.marketing.suppression.SuppressionEntry;
 import uk.alluris.marketing.suppression.SuppressionList;
@@ -65,6 +68,8 @@ class DoubleOptInIntegrationTest {
     Restrictions restrictions;
     @Autowired
     MarketingProperties properties;
+    @Autowired
+    SignedLinks links;
 
     private final String admin = TestTokens.get().staff("ADMIN");
 
@@ -281,6 +286,34 @@ class DoubleOptInIntegrationTest {
             assertThat(answer.isProblem()).isTrue();
         });
         assertThat(calls.get("/api/marketing/subscribers?email=" + email, admin).json()).isEmpty();
+    }
+
+    @Test
+    void aBrowserOpeningAnExpiredOrDamagedLinkSeesAPageWithTheNextStepAndAnApiCallerStillAProblem() throws Exception {
+        String expired = links.confirmation(UUID.randomUUID(), Instant.now().minusSeconds(60));
+        String browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+        Map<String, Integer> refused = Map.of(
+                "/api/marketing/subscriptions/confirm?token=" + expired, 410,
+                "/api/marketing/subscriptions/confirm?token=garbage", 400,
+                "/api/marketing/subscriptions/confirm", 400,
+                "/api/marketing/unsubscribe?token=garbage", 400);
+
+        for (Map.Entry<String, Integer> link : refused.entrySet()) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + link.getKey())).header("Accept", browser).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).as(link.getKey()).isEqualTo(link.getValue());
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(page.body()).contains("This link did not work").contains("id=\"next-step\"")
+                    .contains(link.getKey().contains("unsubscribe") ? "href=\"/privacy\"" : "Sign up again");
+            HttpResponse<String> api = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + link.getKey())).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(api.statusCode()).isEqualTo(link.getValue());
+            assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/marketing/subscriptions/confirm?token=" + expired)).header("Accept", browser).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("This confirmation link has expired");
     }
 
     @Test

@@ -11,14 +11,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.problem.MailedLink;
+import uk.alluris.kit.problem.MailedLinks;
 import uk.alluris.kit.security.CurrentCaller;
 
 /**
  * {@code GET /api/privacy/requests/{id}/bundle}: the bundle of an access or portability request, as
  * {@code application/zip}. Open to callers without a sign-in, who prove themselves with the request's download token
  * ({@code X-Request-Token}, or {@code ?token=} as the ready mail's link has it); the privacy officer needs no token.
+ * The mailed link opened once it has expired or with a damaged token shows a browser a page offering a new request.
  */
 @RestController
+@MailedLinks
 class BundleController {
 
     static final String TOKEN_HEADER = "X-Request-Token";
@@ -31,6 +35,8 @@ class BundleController {
     }
 
     @GetMapping("/api/privacy/requests/{id}/bundle")
+    @MailedLink(nextStepLabel = "Ask for a new copy of your data",
+            nextStep = "${alluris.mail-links.privacy-centre:/privacy}")
     ResponseEntity<byte[]> download(@PathVariable UUID id,
             @RequestHeader(name = TOKEN_HEADER, required = false) String headerToken,
             @RequestParam(name = "token", required = false) String queryToken) {

@@ -233,6 +233,13 @@ class ExportBundleIntegrationTest extends MailedRightsContext {
             assertThat(response.statusCode()).isEqualTo(410);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         });
+        // the mailed link, opened in a browser now: a page saying so, with a new request one click away
+        HttpResponse<byte[]> inABrowser = send(HttpRequest.newBuilder(uri("/api/privacy/requests/" + id
+                + "/bundle?token=" + token)).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+        assertThat(inABrowser.statusCode()).isEqualTo(410);
+        assertThat(inABrowser.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(new String(inABrowser.body(), StandardCharsets.UTF_8)).contains("This bundle has expired")
+                .contains("Ask for a new copy of your data").contains("href=\"/privacy\"");
         assertThat(officerGet("/api/privacy/requests/" + id).path("bundle").path("status").asString()).isEqualTo("EXPIRED");
         assertThat(evidence(id)).anySatisfy(entry -> {
             assertThat(entry.path("step").asString()).isEqualTo("BUNDLE_EXPIRED");

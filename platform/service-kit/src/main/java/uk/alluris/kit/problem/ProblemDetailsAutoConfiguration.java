@@ -17,7 +17,7 @@ import tools.jackson.databind.type.LogicalType;
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(ResponseEntityExceptionHandler.class)
-@Import(ProblemDetailsAdvice.class)
+@Import({ MailedLinkPages.class, ProblemDetailsAdvice.class })
 public class ProblemDetailsAutoConfiguration {
 
     /**
