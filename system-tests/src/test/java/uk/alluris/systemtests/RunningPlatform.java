@@ -24,7 +24,7 @@ import uk.alluris.testsupport.EmbeddedInfrastructure;
 import uk.alluris.testsupport.ServiceEndpoints;
 
 /**
- * The five services and the gateway as their packaged jars, each in its own JVM as in production, against the test
+ * The five services, the gateway and the staff dashboard (web) as their packaged jars, each in its own JVM as in production, against the test
  * JVM's one embedded broker and store. Started once for every system test in this JVM and stopped with it.
  */
 final class RunningPlatform {
@@ -92,6 +92,7 @@ final class RunningPlatform {
         }
         SERVICES.forEach(service -> ports.put(service, freePort()));
         ports.put("gateway", freePort());
+        ports.put("web", freePort());
         ports.forEach((name, port) -> {
             Map<String, String> env = new LinkedHashMap<>();
             // the local profile, as ./run sets it: committed local secrets, the seeded staff accounts, partner acme
@@ -112,6 +113,9 @@ final class RunningPlatform {
             // tests speak through X-Forwarded-For so that each gets its own rate-limit bucket
             env.put("ALLURIS_TRUSTED_PROXIES", "127.0.0.1");
             SERVICES.forEach(service -> env.put(service.replace('-', '_').toUpperCase() + "_URL", serviceUrl(service)));
+            // the staff dashboard: the gateway routes /staff/** to it, it calls the services and the gateway directly
+            env.put("WEB_URL", "http://127.0.0.1:" + ports.get("web"));
+            env.put("GATEWAY_URL", gatewayUrl());
             // silent services are asked again soon, so that a test sees a stopped service chased
             env.put("ALLURIS_RIGHTS_CHASE_AFTER", "3s");
             env.put("ALLURIS_RIGHTS_CHASE_EVERY", "1s");
