@@ -29,9 +29,9 @@ class PageErrors {
         }
         response.setStatus(refused.status().value());
         if (refused.forbidden()) {
-            return new ModelAndView("errors/forbidden");
+            return page("errors/forbidden");
         }
-        ModelAndView page = new ModelAndView("errors/refused");
+        ModelAndView page = page("errors/refused");
         page.addObject("refused", refused);
         return page;
     }
@@ -39,7 +39,7 @@ class PageErrors {
     @ExceptionHandler(ServiceDown.class)
     ModelAndView down(ServiceDown down, HttpServletResponse response) {
         response.setStatus(503);
-        ModelAndView page = new ModelAndView("errors/down");
+        ModelAndView page = page("errors/down");
         page.addObject("part", down.service().part());
         return page;
     }
@@ -49,8 +49,15 @@ class PageErrors {
     ModelAndView unforeseen(RuntimeException failure, HttpServletResponse response) {
         log.error("page failed: {}", failure.getClass().getName(), failure);
         response.setStatus(500);
-        ModelAndView page = new ModelAndView("error");
+        ModelAndView page = page("error");
         page.addObject("status", 500);
+        return page;
+    }
+
+    /** An exception handler's page gets no model attributes from advice: the navigation's caller is added here. */
+    private static ModelAndView page(String view) {
+        ModelAndView page = new ModelAndView(view);
+        page.addObject("staff", SignedInStaff.current().orElse(null));
         return page;
     }
 }
