@@ -113,6 +113,20 @@ class StaffPagesIntegrationTest {
     }
 
     @Test
+    void theDiaryShowsADayOnTheClinicsClockForOnePractitionerWithTheClientsFlags() throws Exception {
+        pages.perform(get("/staff/reception/diary").param("date", "2026-07-01")
+                        .param("practitioner", "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f")
+                        .header("Authorization", bearer("RECEPTION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("01/07/2026")))
+                .andExpect(content().string(containsString("10:00–10:30")))
+                .andExpect(content().string(containsString("Restricted")))
+                .andExpect(content().string(containsString("1 appointment(s)")))
+                .andExpect(content().string(containsString("Nurse Grey")))
+                .andExpect(content().string(not(containsString("Skin peel"))));
+    }
+
+    @Test
     void htmxAndTheStylesAreServedByThisModule() throws Exception {
         pages.perform(get("/staff/assets/htmx/htmx.min.js")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("htmx")));

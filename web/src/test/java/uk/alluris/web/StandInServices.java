@@ -33,6 +33,16 @@ final class StandInServices {
                          "dateOfBirth":"1984-02-29","promotionalContent":false,"restricted":false,
                          "registeredAt":"2026-11-30T10:00:00Z"}""".formatted(id));
             });
+            server.createContext("/api/bookings/diary", exchange -> answer(exchange, 200, "application/json", """
+                    [{"appointmentId":"0b8f4c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b","start":"2026-07-01T09:00:00Z",
+                      "end":"2026-07-01T09:30:00Z","status":"BOOKED","clientId":"%s","clientName":"Ada Stone",
+                      "restricted":true,"objected":false,"treatmentId":null,"treatment":"Lip filler",
+                      "practitionerId":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f","practitioner":"Dr Alluris"},
+                     {"appointmentId":"2b8f4c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b","start":"2026-07-01T13:00:00Z",
+                      "end":"2026-07-01T13:45:00Z","status":"BOOKED","clientId":null,"clientName":null,
+                      "restricted":false,"objected":false,"treatmentId":null,"treatment":"Skin peel",
+                      "practitionerId":"3c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f","practitioner":"Nurse Grey"}]
+                    """.formatted(CLIENT_ID)));
             server.createContext("/api/records/subjects/", exchange -> {
                 boolean restricted = exchange.getRequestURI().getPath().endsWith(RESTRICTED_ID);
                 answer(exchange, 403, "application/problem+json", restricted
