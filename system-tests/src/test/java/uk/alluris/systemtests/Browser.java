@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,7 +41,8 @@ final class Browser implements AutoCloseable {
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
-        this.wait = new WebDriverWait(driver, PATIENCE);
+        // a page being replaced (a navigation, an htmx swap) leaves stale elements behind: look again
+        this.wait = (WebDriverWait) new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class);
     }
 
     /** A fresh browser (its own cookies), or the test is skipped when the machine has no Chromium. */
@@ -102,6 +104,11 @@ final class Browser implements AutoCloseable {
     /** Waits for any condition on the page. */
     <T> T await(Function<WebDriver, T> condition) {
         return wait.until(condition::apply);
+    }
+
+    /** Waits longer than usual, for what takes the platform a while (a request fanning out to every service). */
+    <T> T await(Duration patience, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class).until(condition::apply);
     }
 
     String text() {

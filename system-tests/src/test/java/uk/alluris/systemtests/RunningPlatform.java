@@ -26,7 +26,7 @@ import uk.alluris.testsupport.EmbeddedInfrastructure;
 import uk.alluris.testsupport.ServiceEndpoints;
 
 /**
- * The five services and the gateway as their packaged jars, each in its own JVM as in production, against the test
+ * The five services, the gateway and the staff dashboard (web) as their packaged jars, each in its own JVM as in production, against the test
  * JVM's one embedded broker and store. Started once for every system test in this JVM and stopped with it.
  */
 final class RunningPlatform {
@@ -101,6 +101,7 @@ final class RunningPlatform {
         mail.start();
         SERVICES.forEach(service -> ports.put(service, freePort()));
         ports.put("gateway", freePort());
+        ports.put("web", freePort());
         try {
             Files.createDirectories(logs);
             // the local defaults booking-service's application-local.yml holds, as ./run starts them
@@ -130,6 +131,9 @@ final class RunningPlatform {
             // tests speak through X-Forwarded-For so that each gets its own rate-limit bucket
             env.put("ALLURIS_TRUSTED_PROXIES", "127.0.0.1");
             SERVICES.forEach(service -> env.put(service.replace('-', '_').toUpperCase() + "_URL", serviceUrl(service)));
+            // the staff dashboard: the gateway routes /staff/** to it, it calls the services and the gateway directly
+            env.put("WEB_URL", "http://127.0.0.1:" + ports.get("web"));
+            env.put("GATEWAY_URL", gatewayUrl());
             // silent services are asked again soon, so that a test sees a stopped service chased
             env.put("ALLURIS_RIGHTS_CHASE_AFTER", "3s");
             env.put("ALLURIS_RIGHTS_CHASE_EVERY", "1s");

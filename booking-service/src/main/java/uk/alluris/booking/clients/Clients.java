@@ -17,4 +17,7 @@ interface Clients extends MongoRepository<Client, UUID> {
     List<Client> findByEmailIndex(String emailIndex);
 
     List<Client> findByPhoneIndex(String phoneIndex);
+
+    /** Reception's search by part of a name (the text is matched literally, not as a pattern). */
+    List<Client> findByFullNameContainingIgnoreCase(String part);
 }

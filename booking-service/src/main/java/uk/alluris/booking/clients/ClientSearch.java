@@ -1,0 +1,63 @@
+package uk.alluris.booking.clients;
+
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.kit.identity.Normalisation;
+import uk.alluris.kit.privacy.Restrictions;
+import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.kit.security.CurrentCaller;
+
+/**
+ * Reception finds a client by one thing: an email address or a phone number (matched through their blind indexes,
+ * as they are stored), or part of a name. Staff only: a client has nobody to look up but themselves.
+ */
+@RestController
+@Validated
+class ClientSearch {
+
+    static final int MOST = 50;
+
+    record Found(UUID id, String fullName, String email, String phone, LocalDate dateOfBirth, boolean restricted) {
+    }
+
+    private final Clients clients;
+    private final BlindIndexer indexer;
+    private final Restrictions restrictions;
+
+    ClientSearch(Clients clients, BlindIndexer indexer, Restrictions restrictions) {
+        this.clients = clients;
+        this.indexer = indexer;
+        this.restrictions = restrictions;
+    }
+
+    @GetMapping("/api/bookings/clients")
+    List<Found> search(@RequestParam(required = false) @Size(max = 320) String email,
+            @RequestParam(required = false) @Size(max = 40) String phone,
+            @RequestParam(required = false) @Size(min = 2, max = 200) String name) {
+        if (CurrentCaller.get().map(CurrentCaller::isClient).orElse(true)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "only staff search clients");
+        }
+        List<Client> found;
+        if (email != null && !email.isBlank()) {
+            found = clients.findByEmailIndex(indexer.email(Normalisation.email(email)));
+        } else if (phone != null && !phone.isBlank()) {
+            found = clients.findByPhoneIndex(indexer.phone(phone));
+        } else if (name != null && !name.isBlank()) {
+            found = clients.findByFullNameContainingIgnoreCase(name.strip());
+        } else {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "What to search for?",
+                    "give one of email, phone or name (at least 2 characters)");
+        }
+        return found.stream().limit(MOST).map(client -> new Found(client.id(), client.fullName(), client.email(),
+                client.phone(), client.dateOfBirth(), restrictions.isRestricted(client.id().toString(),
+                        client.emailIndex(), client.phoneIndex()))).toList();
+    }
+}

@@ -1,0 +1,51 @@
+package uk.alluris.booking.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.alluris.testsupport.ServiceCalls;
+import uk.alluris.testsupport.TestTokens;
+import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
+
+/** Reception's client search: by email or phone through their blind indexes, or by part of a name; staff only. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@UsesEmbeddedInfrastructure
+class ClientSearchIntegrationTest {
+
+    @LocalServerPort
+    int port;
+
+    private final String reception = TestTokens.get().staff("RECEPTION");
+
+    @Test
+    void receptionFindsAClientByEmailPhoneOrPartOfTheirName() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        String email = "searched-" + unique + "@example.com";
+        ServiceCalls.Answer registered = calls.post("/api/bookings/clients", """
+                {"fullName":"Beatrix Q%s Stone","email":"%s","phone":"07911 123456","dateOfBirth":"1985-06-01"}
+                """.formatted(unique, email), reception);
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+        String id = registered.json().path("id").asString();
+
+        assertThat(calls.get("/api/bookings/clients?email=" + email.toUpperCase(), reception).json())
+                .extracting(found -> found.path("id").asString()).containsExactly(id);
+        assertThat(calls.get("/api/bookings/clients?phone=07911%20123456", reception).json())
+                .extracting(found -> found.path("id").asString()).contains(id);
+        assertThat(calls.get("/api/bookings/clients?name=q" + unique + "%20st", reception).json())
+                .extracting(found -> found.path("id").asString()).containsExactly(id);
+        assertThat(calls.get("/api/bookings/clients?name=.*", reception).json()).isEmpty();
+    }
+
+    @Test
+    void aSearchWithNothingToLookForOrFromAClientIsRefused() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        assertThat(calls.get("/api/bookings/clients", reception).status()).isEqualTo(400);
+        assertThat(calls.get("/api/bookings/clients?name=a", reception).status()).isEqualTo(400);
+        assertThat(calls.get("/api/bookings/clients?email=someone@example.com",
+                TestTokens.get().client("index")).status()).isEqualTo(403);
+    }
+}

@@ -1,0 +1,51 @@
+// Staff sign-in: the gateway is the only token issuer. The password goes to POST /auth/login; a privacy officer or
+// an administrator is then asked for the code from their authenticator (POST /auth/login/mfa). The gateway answers
+// with the session cookie; this page only moves on to the dashboard.
+(function () {
+  var form = document.getElementById('sign-in');
+  var codeStep = document.getElementById('code-step');
+  var passwordStep = document.getElementById('password-step');
+  var message = document.getElementById('sign-in-message');
+  var mfaToken = null;
+
+  function say(text) {
+    message.textContent = text;
+    message.hidden = !text;
+  }
+
+  function post(path, body) {
+    return fetch(path, { method: 'POST', credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' }, body: JSON.stringify(body) })
+      .then(function (response) {
+        return response.json().catch(function () { return {}; }).then(function (json) {
+          return { ok: response.ok, status: response.status, json: json };
+        });
+      });
+  }
+
+  function answered(result) {
+    if (result.ok && result.json.mfaRequired) {
+      mfaToken = result.json.mfaToken;
+      passwordStep.hidden = true;
+      codeStep.hidden = false;
+      document.getElementById('code').focus();
+      say('');
+    } else if (result.ok) {
+      window.location.assign('/staff');
+    } else if (result.status === 429) {
+      say('Too many attempts from this address. Wait a minute and try again.');
+    } else {
+      say(result.json.detail || 'Those details were not accepted. Check them and try again.');
+    }
+  }
+
+  form.addEventListener('submit', function (event) {
+    event.preventDefault();
+    say('');
+    var request = mfaToken
+      ? post('/auth/login/mfa', { mfaToken: mfaToken, code: document.getElementById('code').value.trim() })
+      : post('/auth/login', { username: document.getElementById('username').value.trim(),
+                              password: document.getElementById('password').value });
+    request.then(answered).catch(function () { say('The clinic\'s system is not answering. Try again shortly.'); });
+  });
+})();
