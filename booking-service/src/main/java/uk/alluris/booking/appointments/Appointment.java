@@ -42,6 +42,12 @@ class Appointment {
     Status status;
     boolean lateCancellation;
     List<StatusChange> history = new ArrayList<>();
+    /**
+     * The changes whose reactions (deposit, reminders, aftercare) have not yet been seen through, saved in the same
+     * document write as the change itself, so a process that dies before reacting leaves them here for
+     * {@link AppointmentReactions} to replay (docs/bookings.md, Messages).
+     */
+    List<PendingReaction> pendingReactions = new ArrayList<>();
 
     /** A slot taken from the diary. */
     static Appointment book(UUID clientId, UUID treatmentId, String treatment, UUID practitionerId, String practitioner,
@@ -100,10 +106,22 @@ class Appointment {
         changeStatus(Status.CANCELLED, now, by, late ? "late: inside the cancellation window" : null);
     }
 
-    /** Keeps the treatment, practitioner, time and history for the clinic's books; drops who it was and what was said. */
+    /** Records that this change's reactions are due; saved with the change, cleared once they have run. */
+    void awaitReactions(AppointmentEvents event, Instant now) {
+        if (pendingReactions == null) {
+            pendingReactions = new ArrayList<>();
+        }
+        pendingReactions.add(new PendingReaction(UUID.randomUUID().toString(), now, event));
+    }
+
+    /**
+     * Keeps the treatment, practitioner, time and history for the clinic's books; drops who it was, what was said and
+     * any reaction still pending (the erased person's deposits and messages go with their own erasure).
+     */
     void anonymise(Instant now) {
         clientId = null;
         notes = null;
+        pendingReactions = new ArrayList<>();
         anonymisedAt = now;
     }
 
@@ -167,6 +185,10 @@ class Appointment {
 
     boolean lateCancellation() {
         return lateCancellation;
+    }
+
+    List<PendingReaction> pendingReactions() {
+        return pendingReactions == null ? List.of() : List.copyOf(pendingReactions);
     }
 
     List<StatusChange> history() {

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import uk.alluris.booking.catalogue.Catalogue;
 import uk.alluris.booking.catalogue.Practitioner;
@@ -18,7 +17,8 @@ import uk.alluris.kit.security.CurrentCaller;
 /**
  * Taking and moving a slot. In order: the client may be booked (restriction, the law on who may be treated), the
  * slot is one availability offers, every granule of it is claimed ({@link SlotClaims}: exactly one of any number of
- * simultaneous bookings wins, the others get 409), then the appointment is saved and {@link AppointmentEvents} told.
+ * simultaneous bookings wins, the others get 409), then the appointment is saved with its {@link AppointmentEvents}
+ * pending in the same write, and {@link AppointmentReactions} tells them.
  * If the save fails the claims are given back; if the process dies between the two, the claims expire as orphans.
  */
 @Service
@@ -29,17 +29,17 @@ class BookingAppointments {
     private final Availability availability;
     private final Eligibility eligibility;
     private final SlotClaims claims;
-    private final ApplicationEventPublisher events;
+    private final AppointmentReactions reactions;
     private final Clock clock;
 
     BookingAppointments(Appointments appointments, Catalogue catalogue, Availability availability,
-            Eligibility eligibility, SlotClaims claims, ApplicationEventPublisher events, Clock clock) {
+            Eligibility eligibility, SlotClaims claims, AppointmentReactions reactions, Clock clock) {
         this.appointments = appointments;
         this.catalogue = catalogue;
         this.availability = availability;
         this.eligibility = eligibility;
         this.claims = claims;
-        this.events = events;
+        this.reactions = reactions;
         this.clock = clock;
     }
 
@@ -51,6 +51,8 @@ class BookingAppointments {
         Instant end = start.plus(Duration.ofMinutes(treatment.durationMinutes()));
         Appointment appointment = Appointment.book(client.id(), treatment.id(), treatment.name(), practitioner.id(),
                 practitioner.name(), start, end, notes, clock.instant(), actor());
+        appointment.awaitReactions(new AppointmentEvents.Booked(appointment.id(), client.id(), treatment.id(),
+                treatment.name(), start, end, treatment.depositPence(), treatment.aftercare()), clock.instant());
         claims.claim(appointment.id(), practitioner.id(), SlotGrid.granules(start, end));
         try {
             appointments.insert(appointment);
@@ -58,8 +60,7 @@ class BookingAppointments {
             claims.releaseAll(appointment.id());
             throw e;
         }
-        events.publishEvent(new AppointmentEvents.Booked(appointment.id(), client.id(), treatment.id(),
-                treatment.name(), start, end, treatment.depositPence(), treatment.aftercare()));
+        reactions.react(appointment);
         return appointment;
     }
 
@@ -84,6 +85,8 @@ class BookingAppointments {
         }
         claims.claim(appointment.id(), practitioner.id(), added);
         appointment.move(practitioner.id(), practitioner.name(), start, end, clock.instant(), actor());
+        appointment.awaitReactions(new AppointmentEvents.Rescheduled(appointment.id(), appointment.clientId(), start,
+                end), clock.instant());
         try {
             appointments.save(appointment);
         } catch (RuntimeException e) {
@@ -95,7 +98,7 @@ class BookingAppointments {
             freed.removeAll(newGranules);
         }
         claims.release(appointment.id(), oldPractitioner, freed);
-        events.publishEvent(new AppointmentEvents.Rescheduled(appointment.id(), appointment.clientId(), start, end));
+        reactions.react(appointment);
         return appointment;
     }
 

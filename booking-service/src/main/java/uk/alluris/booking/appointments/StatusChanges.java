@@ -2,7 +2,6 @@ package uk.alluris.booking.appointments;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.alluris.booking.agechecks.AgeEvidence;
@@ -24,17 +23,17 @@ class StatusChanges {
     private final Catalogue catalogue;
     private final AgeEvidence ageEvidence;
     private final BookingRules rules;
-    private final ApplicationEventPublisher events;
+    private final AppointmentReactions reactions;
     private final Clock clock;
 
     StatusChanges(Appointments appointments, SlotClaims claims, Catalogue catalogue, AgeEvidence ageEvidence,
-            BookingRules rules, ApplicationEventPublisher events, Clock clock) {
+            BookingRules rules, AppointmentReactions reactions, Clock clock) {
         this.appointments = appointments;
         this.claims = claims;
         this.catalogue = catalogue;
         this.ageEvidence = ageEvidence;
         this.rules = rules;
-        this.events = events;
+        this.reactions = reactions;
         this.clock = clock;
     }
 
@@ -43,9 +42,11 @@ class StatusChanges {
         Instant now = clock.instant();
         boolean late = now.isAfter(appointment.start().minus(rules.cancellationWindow()));
         appointment.cancel(late, now, BookingAppointments.actor());
+        appointment.awaitReactions(new AppointmentEvents.Cancelled(appointment.id(), appointment.clientId(), late, now),
+                now);
         appointments.save(appointment);
         claims.releaseAll(appointment.id());
-        events.publishEvent(new AppointmentEvents.Cancelled(appointment.id(), appointment.clientId(), late, now));
+        reactions.react(appointment);
         return appointment;
     }
 
@@ -57,8 +58,9 @@ class StatusChanges {
                     + "passed");
         }
         appointment.changeStatus(Appointment.Status.NO_SHOW, now, BookingAppointments.actor(), null);
+        appointment.awaitReactions(new AppointmentEvents.NoShow(appointment.id(), appointment.clientId(), now), now);
         appointments.save(appointment);
-        events.publishEvent(new AppointmentEvents.NoShow(appointment.id(), appointment.clientId(), now));
+        reactions.react(appointment);
         return appointment;
     }
 

@@ -40,8 +40,12 @@ class MessageScheduling {
         this.clock = clock;
     }
 
+    /** Also when told again (a replayed booking): the same keys plan nothing twice, and a called-off plan stays off. */
     @EventListener
     void booked(AppointmentEvents.Booked booked) {
+        if (plans.findById(booked.appointmentId()).filter(plan -> plan.cancelled).isPresent()) {
+            return;
+        }
         MessagePlan plan = plans.save(MessagePlan.of(booked.appointmentId(), booked.clientId(), booked.treatmentName(),
                 booked.aftercare(), booked.start(), booked.end()));
         schedule(plan);

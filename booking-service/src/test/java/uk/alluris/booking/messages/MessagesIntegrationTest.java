@@ -44,6 +44,8 @@ class MessagesIntegrationTest {
     MongoTemplate mongo;
     @Autowired
     MessageDispatch dispatch;
+    @Autowired
+    MessagePlans plans;
 
     private final SmsSink sms = BookingTestInfrastructure.sms();
 
@@ -85,6 +87,24 @@ class MessagesIntegrationTest {
         assertThat(pending(appointmentId)).isEmpty();
         assertThat(messages.findByAppointmentIdAndStatus(appointmentId, ScheduledMessage.Status.CANCELLED)).hasSize(6);
         assertThat(sms.messagesTo("+447911200202")).isEmpty();
+    }
+
+    @Test
+    void aBookingToldAgainAfterItsCancellationPlansNothingAnewAndItsPlanStaysCalledOff() {
+        UUID appointmentId = UUID.randomUUID();
+        UUID clientId = UUID.randomUUID();
+        Instant start = Instant.now().plus(Duration.ofDays(5));
+        AppointmentEvents.Booked booked = new AppointmentEvents.Booked(appointmentId, clientId, UUID.randomUUID(),
+                "Lip filler", start, start.plus(Duration.ofMinutes(45)), 0, "Keep the area clean.");
+        events.publishEvent(booked);
+        events.publishEvent(new AppointmentEvents.Cancelled(appointmentId, clientId, false, Instant.now()));
+
+        // a replay of the booking's reactions (AppointmentReactions), arriving after the cancellation's
+        events.publishEvent(booked);
+
+        assertThat(pending(appointmentId)).isEmpty();
+        assertThat(messages.findByAppointmentIdAndStatus(appointmentId, ScheduledMessage.Status.CANCELLED)).hasSize(6);
+        assertThat(plans.findById(appointmentId).orElseThrow().cancelled).isTrue();
     }
 
     @Test
