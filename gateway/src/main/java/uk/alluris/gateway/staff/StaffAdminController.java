@@ -16,7 +16,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Staff accounts through the API, administrators only (401 without a valid staff token, 403 for any other role).
+ * Staff accounts through the API, administrators only (401 without a valid staff token, 403 for any other role,
+ * both decided before a body is read).
  * A disabled account cannot sign in; tokens it already holds end with their 15-minute lifetime.
  */
 @RestController
@@ -44,10 +45,12 @@ class StaffAdminController {
     }
 
     @PostMapping
-    Mono<ResponseEntity<StaffAdministration.AccountView>> create(@Valid @RequestBody NewAccount account,
+    Mono<ResponseEntity<StaffAdministration.AccountView>> create(@Valid @RequestBody Mono<NewAccount> body,
             ServerWebExchange exchange) {
-        return caller.admin(exchange).flatMap(admin -> administration.create(admin.getSubject(), account.username(),
-                account.roles(), account.password())).map(view -> ResponseEntity.status(HttpStatus.CREATED).body(view));
+        // the body is read (and validated) only once the caller is known to be an administrator
+        return caller.admin(exchange).flatMap(admin -> body.flatMap(account -> administration.create(admin.getSubject(),
+                account.username(), account.roles(), account.password())))
+                .map(view -> ResponseEntity.status(HttpStatus.CREATED).body(view));
     }
 
     @PostMapping("/{username}/disabled")
@@ -62,9 +65,9 @@ class StaffAdminController {
 
     @PostMapping("/{username}/password")
     Mono<StaffAdministration.AccountView> password(@PathVariable String username,
-            @Valid @RequestBody NewPassword password, ServerWebExchange exchange) {
-        return caller.admin(exchange).flatMap(admin -> administration.passwordSet(admin.getSubject(), username,
-                password.password()));
+            @Valid @RequestBody Mono<NewPassword> body, ServerWebExchange exchange) {
+        return caller.admin(exchange).flatMap(admin -> body.flatMap(password -> administration.passwordSet(
+                admin.getSubject(), username, password.password())));
     }
 
     @PostMapping("/{username}/second-factor-reset")

@@ -113,6 +113,10 @@ class StaffAdministrationIntegrationTest {
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(as(calls, token, "GET", "/api/staff/accounts", null).statusCode()).isEqualTo(403);
         assertThat(as(calls, token, "POST", path(receptionist, "disabled"), null).statusCode()).isEqualTo(403);
+        // who may call is decided before what was sent is looked at: a stranger learns nothing about the rules
+        assertThat(as(calls, null, "POST", "/api/staff/accounts", "{}").statusCode()).isEqualTo(401);
+        assertThat(as(calls, token, "POST", "/api/staff/accounts", "{}").statusCode()).isEqualTo(403);
+        assertThat(as(calls, token, "POST", path(receptionist, "password"), "{}").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /** Registers the kit's handler before Boot's own, which then backs off. */
@@ -21,8 +22,9 @@ import tools.jackson.databind.type.LogicalType;
 public class ProblemDetailsAutoConfiguration {
 
     /**
-     * Input is strict: {@code "granted": -1} or {@code "granted": "no"} is not a decision. A number or text where
-     * true/false is expected is a 400.
+     * Input is strict: {@code "granted": -1} or {@code "granted": "no"} is not a decision, and {@code "recordedAt":
+     * 12345} is not a time in 1970. A number or text where true/false is expected, or a number where a date or time
+     * is expected, is a 400.
      */
     @Bean
     @ConditionalOnClass(name = "org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer")
@@ -31,7 +33,8 @@ public class ProblemDetailsAutoConfiguration {
                 .withCoercionConfig(LogicalType.Boolean, booleans -> booleans
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .addModule(new SimpleModule("alluris-times-as-text").setDeserializerModifier(new TimesAsText()));
     }
 
     /** Tomcat's own refusals (before any servlet runs) as problem details too. */

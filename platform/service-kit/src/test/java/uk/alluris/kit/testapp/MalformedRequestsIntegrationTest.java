@@ -44,6 +44,7 @@ class MalformedRequestsIntegrationTest {
             "{\"granted\":-1,\"recordedAt\":\"2026-03-01T10:00:00Z\",\"kind\":\"GIVEN\"}|granted must be true or false",
             "{\"granted\":\"yes\",\"recordedAt\":\"2026-03-01T10:00:00Z\",\"kind\":\"GIVEN\"}|granted must be true or false",
             "{\"granted\":true,\"recordedAt\":\"yesterday\",\"kind\":\"GIVEN\"}|recordedAt must be a date-time",
+            "{\"granted\":true,\"recordedAt\":12345,\"kind\":\"GIVEN\"}|recordedAt must be a date-time",
             "{\"granted\":true,\"recordedAt\":\"2026-03-01T10:00:00Z\",\"kind\":\"jane@example.com\"}|kind must be one of GIVEN, WITHDRAWN",
             "{\"granted\":true,|the body is not valid JSON" })
     void aBodyOfTheWrongShapeIsA400NamingTheFieldAndWhatItAllows(String body, String explanation) throws Exception {
