@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,6 +44,12 @@ class StaffDashboardSystemTest {
             browser.click(By.id("register")).awaitText("Registered.");
             assertThat(browser.text()).contains("Rosalind Fairweather", "14/03/1988", "+447911123456");
             browser.screenshot("staff-client");
+
+            LocalDate day = bookAChemicalPeel(browser);
+            browser.go(platform.gatewayUrl() + "/staff/reception/diary?date=" + day).awaitText("Rosalind Fairweather");
+            assertThat(browser.text()).contains("Chemical peel");
+            browser.click(By.linkText("Rosalind Fairweather")).click(By.id("cancel-0")).awaitText("Cancelled.");
+            assertThat(browser.text()).contains("cancelled");
 
             browser.go(platform.gatewayUrl() + "/staff/reception/clients");
             new Select(browser.find(By.id("by"))).selectByValue("email");
@@ -141,6 +149,34 @@ class StaffDashboardSystemTest {
                 + "\",\"email\":\"" + email + "\",\"dateOfBirth\":\"1979-11-05\"}", api.staffToken("reception@alluris.local"));
         assertThat(client.status()).isEqualTo(201);
         return client.json().path("id").asString();
+    }
+
+    /**
+     * On the client's page: a chemical peel, any practitioner, the first day from three days ahead that has a free
+     * time (htmx loads them as radio buttons), then Book. A slot someone else took meanwhile is refused and retried.
+     */
+    private static LocalDate bookAChemicalPeel(Browser browser) {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+        for (int ahead = 3; ahead < 17; ahead++) {
+            LocalDate day = today.plusDays(ahead);
+            browser.script("""
+                    var treatment = document.getElementById('treatment');
+                    treatment.value = Array.from(treatment.options).find(o => o.text.startsWith('Chemical peel')).value;
+                    document.getElementById('slots').innerHTML = '';
+                    document.getElementById('day').value = arguments[0];""", day.toString());
+            browser.click(By.id("show-slots"));
+            String times = browser.await(driver -> !driver.findElements(By.id("slot-0")).isEmpty() ? "free"
+                    : !driver.findElements(By.id("no-slots")).isEmpty() ? "none" : null);
+            if (times.equals("free")) {
+                browser.screenshot("staff-book");
+                browser.click(By.id("book")).await(driver -> !driver.findElements(By.id("done")).isEmpty()
+                        || !driver.findElements(By.id("refused")).isEmpty());
+                if (browser.text().contains("Booked.")) {
+                    return day;
+                }
+            }
+        }
+        throw new AssertionError("no day in the next two weeks had a chemical peel free: " + browser.text());
     }
 
     private Browser signedIn(String username) {

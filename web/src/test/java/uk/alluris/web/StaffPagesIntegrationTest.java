@@ -127,6 +127,48 @@ class StaffPagesIntegrationTest {
     }
 
     @Test
+    void aClientsPageOffersBookingAndWarnsThatCancellingInsideTwoDaysKeepsTheDeposit() throws Exception {
+        pages.perform(get("/staff/reception/clients/" + StandInServices.CLIENT_ID)
+                        .header("Authorization", bearer("RECEPTION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Lip filler (45 min, deposit £50.00)")))
+                .andExpect(content().string(containsString("hx-get=\"/staff/reception/clients/"
+                        + StandInServices.CLIENT_ID + "/slots\"")))
+                .andExpect(content().string(containsString("Cancel (late: the deposit is kept)")));
+    }
+
+    @Test
+    void aDaysFreeTimesComeAsRadioButtonsOnTheClinicsClock() throws Exception {
+        pages.perform(get("/staff/reception/clients/" + StandInServices.CLIENT_ID + "/slots")
+                        .param("treatment", StandInServices.TREATMENT_ID).param("day", "2026-07-01")
+                        .header("Authorization", bearer("RECEPTION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "value=\"2026-07-01T09:00:00Z 1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f\"")))
+                .andExpect(content().string(containsString("10:00")));
+        pages.perform(get("/staff/reception/clients/" + StandInServices.CLIENT_ID + "/slots")
+                        .param("day", "not a day").header("Authorization", bearer("RECEPTION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose a treatment and a day")));
+    }
+
+    @Test
+    void aBookingBookingRefusesIsExplainedOnTheClientsPage() throws Exception {
+        pages.perform(post("/staff/reception/clients/" + StandInServices.CLIENT_ID + "/appointments")
+                        .header("Authorization", bearer("RECEPTION")).cookie(new Cookie("XSRF-TOKEN", "v"))
+                        .param("_csrf", "v").param("treatment", StandInServices.TREATMENT_ID)
+                        .param("slot", "2026-07-01T09:00:00Z 1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(
+                        "Not booked. Not allowed: Lip filler is not given to anyone under 18")));
+        pages.perform(post("/staff/reception/clients/" + StandInServices.CLIENT_ID + "/appointments")
+                        .header("Authorization", bearer("RECEPTION")).cookie(new Cookie("XSRF-TOKEN", "v"))
+                        .param("_csrf", "v").param("treatment", StandInServices.TREATMENT_ID).param("slot", "soon"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose a treatment, a day and one of its free times")));
+    }
+
+    @Test
     void htmxAndTheStylesAreServedByThisModule() throws Exception {
         pages.perform(get("/staff/assets/htmx/htmx.min.js")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("htmx")));

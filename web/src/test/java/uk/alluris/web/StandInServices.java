@@ -14,6 +14,8 @@ final class StandInServices {
 
     static final String CLIENT_ID = "6f1c2b0e-4a57-4d7e-9a51-3d3b2a8d1f00";
     static final String RESTRICTED_ID = "7a2d3c1f-5b68-4e8f-8b62-4e4c3b9e2a11";
+    static final String TREATMENT_ID = "8b3e4d2a-6c79-4f90-9c73-5f5d4c0f3b22";
+    static final String APPOINTMENT_ID = "9c4f5e3b-7d8a-4a01-8d84-6a6e5d1a4c33";
     private static HttpServer server;
 
     private StandInServices() {
@@ -28,6 +30,20 @@ final class StandInServices {
             }
             server.createContext("/api/bookings/clients/", exchange -> {
                 String id = exchange.getRequestURI().getPath().substring("/api/bookings/clients/".length());
+                if (id.endsWith("/payments")) {
+                    answer(exchange, 200, "application/json", "[]");
+                    return;
+                }
+                if (id.endsWith("/appointments")) {
+                    // one appointment tomorrow: inside the 48-hour window, so cancelling it keeps the deposit
+                    answer(exchange, 200, "application/json", """
+                            [{"id":"%s","treatmentId":"%s","treatment":"Lip filler","practitioner":"Dr Alluris",
+                              "start":"%s","status":"BOOKED","lateCancellation":false,"notes":null,
+                              "bookedAt":"2026-11-01T10:00:00Z"}]""".formatted(APPOINTMENT_ID, TREATMENT_ID,
+                            java.time.Instant.now().plus(java.time.Duration.ofDays(1))
+                                    .truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
+                    return;
+                }
                 answer(exchange, 200, "application/json", """
                         {"id":"%s","fullName":"Ada Stone","email":"ada@example.com","phone":null,
                          "dateOfBirth":"1984-02-29","promotionalContent":false,"restricted":false,
@@ -43,6 +59,18 @@ final class StandInServices {
                       "restricted":false,"objected":false,"treatmentId":null,"treatment":"Skin peel",
                       "practitionerId":"3c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f","practitioner":"Nurse Grey"}]
                     """.formatted(CLIENT_ID)));
+            server.createContext("/api/bookings/treatments", exchange -> answer(exchange, 200, "application/json", """
+                    [{"id":"%s","name":"Lip filler","durationMinutes":45,"depositPence":5000,"active":true}]
+                    """.formatted(TREATMENT_ID)));
+            server.createContext("/api/bookings/practitioners", exchange -> answer(exchange, 200, "application/json",
+                    "[{\"id\":\"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f\",\"name\":\"Dr Alluris\"}]"));
+            server.createContext("/api/bookings/availability", exchange -> answer(exchange, 200, "application/json", """
+                    [{"start":"2026-07-01T09:00:00Z","end":"2026-07-01T09:45:00Z",
+                      "practitionerId":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"}]"""));
+            // booking refuses every new appointment, as it does someone too young for the treatment
+            server.createContext("/api/bookings/appointments", exchange -> answer(exchange, 422,
+                    "application/problem+json", "{\"title\":\"Not allowed\",\"status\":422,\"detail\":"
+                            + "\"Lip filler is not given to anyone under 18\",\"rule\":\"minimum-age\"}"));
             server.createContext("/api/records/subjects/", exchange -> {
                 boolean restricted = exchange.getRequestURI().getPath().endsWith(RESTRICTED_ID);
                 answer(exchange, 403, "application/problem+json", restricted

@@ -17,7 +17,30 @@ final class ClientViews {
             boolean promotionalContent, boolean restricted, Instant registeredAt) {
     }
 
-    record Appointment(UUID id, String treatment, String practitioner, Instant start, String notes, Instant bookedAt) {
+    record Appointment(UUID id, UUID treatmentId, String treatment, String practitioner, Instant start, String status,
+            boolean lateCancellation, String notes, Instant bookedAt) {
+
+        /** Booked and still ahead: reception may move or cancel it (public: the page calls it). */
+        public boolean upcoming(Instant now) {
+            return "BOOKED".equals(status) && treatmentId != null && start.isAfter(now);
+        }
+    }
+
+    record Treatment(UUID id, String name, int durationMinutes, long depositPence, boolean active) {
+    }
+
+    record Practitioner(UUID id, String name) {
+    }
+
+    /** A free slot from booking's availability: its start and the practitioner it is with. */
+    record Slot(Instant start, Instant end, UUID practitionerId) {
+    }
+
+    /** A booking from a chosen slot; booking checks who may be treated, restriction and that the slot is free. */
+    record NewAppointment(UUID clientId, UUID treatmentId, UUID practitionerId, String start) {
+    }
+
+    record Move(String start, UUID practitionerId) {
     }
 
     record Payment(UUID id, UUID appointmentId, long amountPence, String status, Instant recordedAt) {

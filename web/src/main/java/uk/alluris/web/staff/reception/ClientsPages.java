@@ -15,11 +15,9 @@ import uk.alluris.web.pages.Paged;
 import uk.alluris.web.services.Service;
 import uk.alluris.web.services.ServiceCalls;
 import uk.alluris.web.services.ServiceRefused;
-import uk.alluris.web.staff.reception.ClientViews.Appointment;
 import uk.alluris.web.staff.reception.ClientViews.Client;
 import uk.alluris.web.staff.reception.ClientViews.Found;
 import uk.alluris.web.staff.reception.ClientViews.NewClient;
-import uk.alluris.web.staff.reception.ClientViews.Payment;
 
 /**
  * Reception's clients: search by name, email or phone (booking matches email and phone through their blind indexes),
@@ -29,13 +27,13 @@ import uk.alluris.web.staff.reception.ClientViews.Payment;
 class ClientsPages {
 
     private static final ParameterizedTypeReference<List<Found>> FOUND = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Appointment>> APPOINTMENTS = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Payment>> PAYMENTS = new ParameterizedTypeReference<>() { };
 
     private final ServiceCalls calls;
+    private final ClientPage clientPage;
 
-    ClientsPages(ServiceCalls calls) {
+    ClientsPages(ServiceCalls calls, ClientPage clientPage) {
         this.calls = calls;
+        this.clientPage = clientPage;
     }
 
     @GetMapping("/staff/reception/clients")
@@ -74,14 +72,11 @@ class ClientsPages {
     }
 
     @GetMapping("/staff/reception/clients/{id}")
-    String client(@PathVariable UUID id, @RequestParam(required = false) String registered, Model model) {
-        model.addAttribute("client", calls.get(Service.BOOKING, "/api/bookings/clients/{id}", Client.class, id));
-        model.addAttribute("appointments", Paged.of(calls.get(Service.BOOKING,
-                "/api/bookings/clients/{id}/appointments", APPOINTMENTS, id), 1));
-        model.addAttribute("payments", Paged.of(calls.get(Service.BOOKING, "/api/bookings/clients/{id}/payments",
-                PAYMENTS, id), 1));
+    String client(@PathVariable UUID id, @RequestParam(required = false) String registered,
+            @RequestParam(required = false) String done, Model model) {
         model.addAttribute("registered", registered != null);
-        return "staff/reception/client";
+        model.addAttribute("done", Done.of(done));
+        return clientPage.show(id, model);
     }
 
     /** A date the browser's date field sends (ISO); anything else is left for booking to call missing. */
@@ -93,7 +88,7 @@ class ClientsPages {
         }
     }
 
-    private static void rethrowUnlessInput(ServiceRefused refused) {
+    static void rethrowUnlessInput(ServiceRefused refused) {
         if (refused.signInNeeded() || refused.forbidden()) {
             throw refused;
         }
