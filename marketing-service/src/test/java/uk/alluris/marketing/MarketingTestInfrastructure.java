@@ -38,7 +38,8 @@ public class MarketingTestInfrastructure implements ApplicationContextInitialize
                         "alluris.marketing.meta.graph-retry-wait", "50ms",
                         "alluris.marketing.meta.graph-timeout", "3s",
                         "alluris.marketing.meta.pending-retry-interval", "500ms",
-                        "alluris.marketing.meta.circuit-breaker-minimum-calls", "1000")));
+                        "alluris.marketing.meta.circuit-breaker-minimum-calls", "1000",
+                        "alluris.marketing.campaigns.poll-interval", "200ms")));
     }
 
     public static synchronized GreenMail mail() {

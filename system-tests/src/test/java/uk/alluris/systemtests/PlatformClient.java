@@ -88,11 +88,24 @@ final class PlatformClient {
                 response.body());
     }
 
+    /** A JSON call the service takes once per {@code Idempotency-Key} (a campaign): a retry names the same request. */
+    ServiceCalls.Answer callOnce(String method, String path, String json, String token, String idempotencyKey) {
+        HttpResponse<String> response = send(platform.gatewayUrl(), method, path, json, Optional.ofNullable(token),
+                Map.of("Idempotency-Key", idempotencyKey));
+        return new ServiceCalls.Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                response.body());
+    }
+
     HttpResponse<String> viaGateway(String method, String path, Optional<String> token) {
         return send(platform.gatewayUrl(), method, path, method.equals("GET") ? null : "{}", token);
     }
 
     HttpResponse<String> send(String base, String method, String path, String json, Optional<String> token) {
+        return send(base, method, path, json, token, Map.of());
+    }
+
+    HttpResponse<String> send(String base, String method, String path, String json, Optional<String> token,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("X-Forwarded-For", address)
@@ -101,6 +114,7 @@ final class PlatformClient {
             request.header("Content-Type", "application/json");
         }
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        headers.forEach(request::header);
         try {
             return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -4,32 +4,43 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.marketing.subscribers.MarketingChannel;
 
 /**
- * Campaigns: staff ({@code ADMIN}) send one to a list; staff see what each did, person by person (subscriber ids and
- * outcomes, no contact details). Only email campaigns are sent from here.
+ * Campaigns: staff ({@code ADMIN}) create one for a list with an {@code Idempotency-Key}, get {@code 202} and its
+ * address at once, and watch its progress while it is sent in the background; the same key and request again answer
+ * the same campaign ({@code 200}). Before sending, staff see how many the list would reach now. Staff see what each
+ * campaign did, person by person (subscriber ids and outcomes, no contact details). Only email campaigns are sent.
  */
 @RestController
 @RequestMapping("/api/marketing/campaigns")
 class CampaignController {
 
-    record NewCampaign(@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
-            message = "list names are lower-case letters, digits and dashes") String list,
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String LIST_NAME = "[a-z0-9][a-z0-9-]{0,62}";
+    private static final String LIST_RULE = "list names are lower-case letters, digits and dashes";
+
+    record NewCampaign(@NotBlank @Pattern(regexp = LIST_NAME, message = LIST_RULE) String list,
             @NotBlank @Size(max = 200) @Pattern(regexp = "[^\\r\\n]*", message = "a subject is one line") String subject,
             @NotBlank @Size(max = 100_000) String body,
             @NotBlank @Pattern(regexp = "email", message = "only email campaigns can be sent") String channel) {
@@ -39,25 +50,57 @@ class CampaignController {
     }
 
     record CampaignView(UUID id, String list, String subject, String channel, Campaign.Status status, Instant createdAt,
-            Instant completedAt, int sent, int failed, Map<CampaignSend.Reason, Integer> skipped, List<SendView> sends) {
+            Instant completedAt, int total, int sent, int failed, int sending, Map<CampaignSend.Reason, Integer> skipped,
+            List<SendView> sends) {
     }
 
-    private final CampaignSender sender;
     private final Campaigns campaigns;
     private final CampaignSends sends;
+    private final CampaignRequests requests;
+    private final CampaignAudience audience;
+    private final CampaignProgress progress;
+    private final CampaignDriving driving;
+    private final MongoTemplate mongo;
+    private final Clock clock;
 
-    CampaignController(CampaignSender sender, Campaigns campaigns, CampaignSends sends) {
-        this.sender = sender;
+    CampaignController(Campaigns campaigns, CampaignSends sends, CampaignRequests requests, CampaignAudience audience,
+            CampaignProgress progress, CampaignDriving driving, MongoTemplate mongo, Clock clock) {
         this.campaigns = campaigns;
         this.sends = sends;
+        this.requests = requests;
+        this.audience = audience;
+        this.progress = progress;
+        this.driving = driving;
+        this.mongo = mongo;
+        this.clock = clock;
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
-    CampaignView send(@Valid @RequestBody NewCampaign body) {
-        Campaign campaign = sender.send(body.list(), body.subject().strip(), body.body(),
-                MarketingChannel.fromWire(body.channel()).orElseThrow());
-        return view(campaign, null);
+    ResponseEntity<CampaignView> create(@RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+            @Valid @RequestBody NewCampaign body) {
+        if (key == null || !key.matches("[A-Za-z0-9._:-]{8,100}")) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input", "the Idempotency-Key header is required:"
+                    + " 8 to 100 letters, digits or . _ : - (a new random value per campaign, the same on a retry)");
+        }
+        String subject = body.subject().strip();
+        CampaignRequests.Taken taken = requests.take(key, body.list(), subject, body.body(), body.channel());
+        Campaign campaign = campaigns.findById(taken.campaignId()).orElseGet(() -> created(taken.campaignId(), body,
+                subject));
+        driving.wake();
+        return ResponseEntity.status(taken.first() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .location(URI.create("/api/marketing/campaigns/" + campaign.id())).body(view(campaign, null));
+    }
+
+    /** How many on the list the campaign would reach if sent now, by the very rule applied at sending. */
+    @GetMapping("/audience")
+    CampaignAudience.Count audience(@RequestParam String list, @RequestParam(defaultValue = "email") String channel) {
+        if (!list.matches(LIST_NAME)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input", "list: " + LIST_RULE);
+        }
+        MarketingChannel wanted = MarketingChannel.fromWire(channel).filter(c -> c == MarketingChannel.EMAIL)
+                .orElseThrow(() -> new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
+                        "channel: only email campaigns can be sent"));
+        return audience.count(list, wanted);
     }
 
     @GetMapping("/{id}")
@@ -73,8 +116,21 @@ class CampaignController {
         return campaigns.findAll(Sort.by(Sort.Direction.DESC, "createdAt")).stream().map(c -> view(c, null)).toList();
     }
 
-    private static CampaignView view(Campaign c, List<SendView> perPerson) {
+    /** The campaign a newly taken key names; inserted, so two racing retries of one request make it once. */
+    private Campaign created(UUID id, NewCampaign body, String subject) {
+        Campaign campaign = Campaign.start(id, body.list(), subject, body.body(), body.channel(),
+                audience.onList(body.list()).size(), clock.instant());
+        try {
+            return mongo.insert(campaign);
+        } catch (DuplicateKeyException racingRetry) {
+            return campaigns.findById(id).orElseThrow();
+        }
+    }
+
+    private CampaignView view(Campaign c, List<SendView> perPerson) {
+        CampaignProgress.Counts counts = progress.of(c);
         return new CampaignView(c.id(), c.list(), c.subject(), c.channel(), c.status(), c.createdAt(), c.completedAt(),
-                c.sent(), c.failed(), c.skipped(), perPerson);
+                Math.max(c.total(), counts.handled()), counts.sent(), counts.failed(), counts.claimed(), counts.skipped(),
+                perPerson);
     }
 }

@@ -8,7 +8,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * What a campaign did for one person on its list: sent, skipped (and why) or failed. Keyed by campaign and subscriber,
- * so a person is recorded (and sent) once per campaign. No contact details: the subscriber id, and the email's blind
+ * so a person is recorded (and sent) once per campaign: the record is inserted as {@link Outcome#CLAIMED} before the
+ * mail goes, and only the instance whose insert succeeded sends it. No contact details: the subscriber id, and the email's blind
  * index so that an erasure naming the address finds the record after the subscriber is gone.
  */
 @Document("campaign_sends")
@@ -16,7 +17,8 @@ record CampaignSend(@Id String id, @Indexed UUID campaignId, @Indexed UUID subsc
         @Indexed String emailIndex, Instant sentAt, Outcome outcome, Reason reason) {
 
     public enum Outcome {
-        SENT, SKIPPED, FAILED
+        /** Taken by one sending instance; the mail is going now. */
+        CLAIMED, SENT, SKIPPED, FAILED
     }
 
     public enum Reason {
@@ -29,7 +31,12 @@ record CampaignSend(@Id String id, @Indexed UUID campaignId, @Indexed UUID subsc
         /** No address for the channel. */
         NO_ADDRESS,
         /** The mail server refused the message. */
-        SMTP_ERROR
+        SMTP_ERROR,
+        /**
+         * The instance that claimed this person stopped before it recorded the outcome: the mail may or may not have
+         * gone, so it is not sent again (nobody gets a campaign twice).
+         */
+        INTERRUPTED
     }
 
     static String idOf(UUID campaignId, UUID subscriberId) {

@@ -23,6 +23,7 @@ import uk.alluris.events.Topics;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.messaging.EventJson;
 import uk.alluris.kit.privacy.Restrictions;
+import uk.alluris.marketing.MarketingTestCampaigns;
 import uk.alluris.marketing.MarketingTestInfrastructure;
 import uk.alluris.marketing.MarketingTestPeople;
 import uk.alluris.marketing.subscribers.Enrolment;
@@ -80,11 +81,10 @@ class CampaignIntegrationTest {
         suppression.suppress(List.of(indexer.email(suppressed)), List.of(), SuppressionEntry.Reason.OBJECTION);
         restrictions.restrict(new SubjectIdentifiers(List.of(), List.of(indexer.email(restricted)), List.of()));
 
-        Answer sent = campaign(calls, list, "Spring offers");
+        JsonNode counts = campaign(list, "Spring offers");
 
-        assertThat(sent.status()).as(sent.text()).isEqualTo(201);
-        JsonNode counts = sent.json();
         assertThat(counts.path("status").asString()).isEqualTo("SENT");
+        assertThat(counts.path("total").asInt()).isEqualTo(4);
         assertThat(counts.path("sent").asInt()).isEqualTo(1);
         assertThat(counts.path("failed").asInt()).isZero();
         assertThat(counts.path("skipped").path("SUPPRESSED").asInt()).isEqualTo(1);
@@ -123,7 +123,7 @@ class CampaignIntegrationTest {
         String stays = MarketingTestPeople.freshEmail("stays");
         Subscriber leaving = MarketingTestPeople.consenting(enrolment, indexer, withdraws, list);
         MarketingTestPeople.consenting(enrolment, indexer, stays, list);
-        assertThat(campaign(calls, list, "First").json().path("sent").asInt()).isEqualTo(2);
+        assertThat(campaign(list, "First").path("sent").asInt()).isEqualTo(2);
         ConsentWithdrawn withdrawn = new ConsentWithdrawn(UUID.randomUUID(), "client-" + UUID.randomUUID(),
                 indexer.email(withdraws), "marketing.email", "WEB", "2026-01", Instant.now());
         // a grant for someone else on the same topic is passed over
@@ -136,7 +136,7 @@ class CampaignIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 calls.get("/api/marketing/subscribers/" + leaving.id(), admin).json().path("channels")).isEmpty());
-        JsonNode second = campaign(calls, list, "Second").json();
+        JsonNode second = campaign(list, "Second");
         assertThat(second.path("sent").asInt()).isEqualTo(1);
         assertThat(second.path("skipped").path("NO_CONSENT").asInt()).isEqualTo(1);
         assertThat(MarketingTestInfrastructure.messagesTo(withdraws)).extracting(MimeMessage::getSubject)
@@ -166,26 +166,36 @@ class CampaignIntegrationTest {
         assertThat(calls.post(CAMPAIGNS, body, TestTokens.get().staff("PRIVACY_OFFICER")).status()).isEqualTo(403);
         assertThat(calls.post(CAMPAIGNS, body, TestTokens.get().staff("RECEPTION")).status()).isEqualTo(403);
         assertThat(calls.post(CAMPAIGNS, body, null).status()).isEqualTo(401);
-        List<Answer> bad = List.of(
-                calls.post(CAMPAIGNS, body.replace("\"email\"}", "\"sms\"}"), admin),
-                calls.post(CAMPAIGNS, "{\"subject\":\"Hi\",\"body\":\"Hello\",\"channel\":\"email\"}", admin),
-                calls.post(CAMPAIGNS, body.replace("Hi", "Hi\\r\\nBcc: everyone@example.com"), admin),
-                calls.post(CAMPAIGNS, body.replace("newsletter", "Not A List"), admin),
-                calls.post(CAMPAIGNS, "not json", admin),
-                calls.get(CAMPAIGNS + "/not-a-uuid", admin));
+        List<MarketingTestCampaigns.Created> bad = List.of(
+                created(body.replace("\"email\"}", "\"sms\"}")),
+                created("{\"subject\":\"Hi\",\"body\":\"Hello\",\"channel\":\"email\"}"),
+                created(body.replace("Hi", "Hi\\r\\nBcc: everyone@example.com")),
+                created(body.replace("newsletter", "Not A List")),
+                created("not json"),
+                MarketingTestCampaigns.create(port, admin, null, body),
+                MarketingTestCampaigns.create(port, admin, "short", body),
+                MarketingTestCampaigns.create(port, admin, "has spaces in it", body));
         assertThat(bad).allSatisfy(answer -> {
             assertThat(answer.status()).as(answer.text()).isEqualTo(400);
-            assertThat(answer.isProblem()).isTrue();
+            assertThat(answer.text()).contains("\"detail\"");
         });
+        assertThat(bad.get(5).json().path("detail").asString()).contains("Idempotency-Key");
+        assertThat(calls.get(CAMPAIGNS + "/not-a-uuid", admin).status()).isEqualTo(400);
+        assertThat(calls.get(CAMPAIGNS + "/audience?list=Not%20A%20List", admin).status()).isEqualTo(400);
+        assertThat(calls.get(CAMPAIGNS + "/audience?list=newsletter&channel=sms", admin).status()).isEqualTo(400);
+        assertThat(calls.get(CAMPAIGNS + "/audience?list=newsletter", TestTokens.get().staff("RECEPTION")).status())
+                .isEqualTo(403);
         Answer unknown = calls.get(CAMPAIGNS + "/" + UUID.randomUUID(), TestTokens.get().staff("PRIVACY_OFFICER"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.isProblem()).isTrue();
     }
 
-    private Answer campaign(ServiceCalls calls, String list, String subject) {
-        return calls.post(CAMPAIGNS, """
-                {"list":"%s","subject":"%s","body":"Our %s are here.","channel":"email"}
-                """.formatted(list, subject, subject.toLowerCase()), admin);
+    private JsonNode campaign(String list, String subject) {
+        return MarketingTestCampaigns.sendAndWait(port, admin, list, subject, "Our " + subject.toLowerCase() + " are here.");
+    }
+
+    private MarketingTestCampaigns.Created created(String json) {
+        return MarketingTestCampaigns.create(port, admin, UUID.randomUUID().toString(), json);
     }
 
     private static String list() {

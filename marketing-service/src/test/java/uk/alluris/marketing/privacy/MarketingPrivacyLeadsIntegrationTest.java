@@ -38,6 +38,7 @@ import uk.alluris.kit.privacy.ExportSeal;
 import uk.alluris.kit.privacy.TransportSeal;
 import uk.alluris.kit.webhook.WebhookSignature;
 import uk.alluris.marketing.MarketingProperties;
+import uk.alluris.marketing.MarketingTestCampaigns;
 import uk.alluris.marketing.MarketingTestInfrastructure;
 import uk.alluris.marketing.MarketingTestPeople;
 import uk.alluris.marketing.subscribers.Enrolment;
@@ -97,9 +98,8 @@ class MarketingPrivacyLeadsIntegrationTest {
         assertThat(delivered.statusCode()).as(delivered.body()).isEqualTo(202);
         Subscriber subscriber = MarketingTestPeople.consenting(enrolment, indexer, email, list);
         ServiceCalls calls = ServiceCalls.onPort(port);
-        assertThat(calls.post("/api/marketing/campaigns", """
-                {"list":"%s","subject":"Winter glow","body":"Hello","channel":"email"}""".formatted(list), admin)
-                .json().path("sent").asInt()).isEqualTo(1);
+        assertThat(MarketingTestCampaigns.sendAndWait(port, admin, list, "Winter glow", "Hello").path("sent").asInt())
+                .isEqualTo(1);
         assertThat(calls.post("/api/marketing/subscriptions", "{\"email\":\"" + email + "\",\"lists\":[\"vip\"]}", null)
                 .status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(20)).until(() -> MarketingTestInfrastructure.messagesTo(email).length == 2);

@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.Topics;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.marketing.EventContracts;
+import uk.alluris.marketing.MarketingTestCampaigns;
 import uk.alluris.marketing.MarketingTestInfrastructure;
 import uk.alluris.marketing.MarketingTestPeople;
 import uk.alluris.marketing.mail.MarketingMail;
@@ -69,8 +70,7 @@ class UnsubscribeIntegrationTest {
         String email = MarketingTestPeople.freshEmail("one-click");
         Subscriber subscriber = MarketingTestPeople.consenting(enrolment, indexer, email, list);
         MarketingTestPeople.consenting(enrolment, indexer, email, "newsletter");
-        calls.post("/api/marketing/campaigns", """
-                {"list":"%s","subject":"News","body":"Hello","channel":"email"}""".formatted(list), admin);
+        MarketingTestCampaigns.sendAndWait(port, admin, list, "News", "Hello");
         MimeMessage message = MarketingTestInfrastructure.messagesTo(email)[0];
         String header = message.getHeader("List-Unsubscribe", null);
         URI url = local(URI.create(header.substring(1, header.length() - 1)));
@@ -104,8 +104,7 @@ class UnsubscribeIntegrationTest {
         // a second click (or a mail client retrying) is answered alike and changes nothing
         assertThat(oneClick(url, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(200);
         // and the next campaign to either list reaches nobody
-        JsonNode next = calls.post("/api/marketing/campaigns", """
-                {"list":"%s","subject":"More news","body":"Hello","channel":"email"}""".formatted(list), admin).json();
+        JsonNode next = MarketingTestCampaigns.sendAndWait(port, admin, list, "More news", "Hello");
         assertThat(next.path("sent").asInt()).isZero();
         assertThat(MarketingTestInfrastructure.messagesTo(email)).hasSize(1);
     }
