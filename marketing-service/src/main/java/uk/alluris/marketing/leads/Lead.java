@@ -68,6 +68,9 @@ class Lead {
     int fetchAttempts;
     @Indexed
     Instant nextFetchAt;
+    /** The client booking registered from this lead (staff's "make a client"), and when. */
+    UUID clientId;
+    Instant convertedAt;
     String lastFetchError;
 
     static Lead pendingFromMeta(String leadgenId, String formId, String pageId, String adId, Instant capturedAt,
@@ -142,6 +145,16 @@ class Lead {
         }
     }
 
+    /** Staff made the lead a client; false when it already became a different one. */
+    boolean converted(UUID clientId, Instant now) {
+        if (this.clientId != null) {
+            return this.clientId.equals(clientId);
+        }
+        this.clientId = clientId;
+        this.convertedAt = now;
+        return true;
+    }
+
     void enrolled(UUID subscriberId) {
         this.subscriberId = subscriberId;
     }
@@ -196,4 +209,6 @@ class Lead {
     public Instant objectedAt() { return objectedAt; }
     public int fetchAttempts() { return fetchAttempts; }
     public String lastFetchError() { return lastFetchError; }
+    public UUID clientId() { return clientId; }
+    public Instant convertedAt() { return convertedAt; }
 }

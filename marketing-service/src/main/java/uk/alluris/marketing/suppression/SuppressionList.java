@@ -90,6 +90,11 @@ public class SuppressionList {
         return released;
     }
 
+    /** The entry for one blind index, if it is suppressed. */
+    public java.util.Optional<SuppressionEntry> entry(String index) {
+        return java.util.Optional.ofNullable(mongo.findById(index, SuppressionEntry.class));
+    }
+
     public Map<SuppressionEntry.Reason, Long> countsByReason() {
         Map<SuppressionEntry.Reason, Long> counts = new LinkedHashMap<>();
         for (SuppressionEntry.Reason reason : SuppressionEntry.Reason.values()) {
