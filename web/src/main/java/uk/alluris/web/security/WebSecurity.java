@@ -58,6 +58,9 @@ class WebSecurity {
                         .requestMatchers("/staff/officer/**").hasRole("PRIVACY_OFFICER")
                         .requestMatchers("/staff/reception/**").hasRole("RECEPTION")
                         .requestMatchers("/staff/admin/**").hasRole("ADMIN")
+                        // marketing decides too: the leads inbox is reception's and the admin's, the rest the admin's
+                        .requestMatchers("/staff/marketing/leads", "/staff/marketing/leads/**").hasAnyRole("RECEPTION", "ADMIN")
+                        .requestMatchers("/staff/marketing/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication))

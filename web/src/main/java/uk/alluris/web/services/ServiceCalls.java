@@ -60,6 +60,19 @@ public class ServiceCalls {
                 .body(type));
     }
 
+    /**
+     * A POST the service takes once however often it arrives: the {@code Idempotency-Key} (made when the form was
+     * drawn) lets a double click or a retried submission name the same request.
+     */
+    public <T> T postOnce(Service service, String path, String idempotencyKey, Object body, Class<T> type,
+            Object... variables) {
+        return call(service, () -> as(service).post().uri(path, variables).contentType(MediaType.APPLICATION_JSON)
+                .header("Idempotency-Key", idempotencyKey).body(body == null ? Map.of() : body).retrieve()
+                .onStatus(HttpStatusCode::isError, (request, response) -> refuse(service, response.getStatusCode(),
+                        response.getBody().readAllBytes()))
+                .body(type));
+    }
+
     private RestClient as(Service service) {
         return clients.get(service).mutate().defaultHeaders(headers -> headers.setBearerAuth(token())).build();
     }
