@@ -78,7 +78,7 @@ class ErasureJourneySystemTest {
         assertThat(client.call("GET", "/api/bookings/appointments/" + seeded.pastAppointment(), null, reception).json()
                 .path("clientId").isNull()).isTrue();
         assertThat(client.call("GET", "/api/bookings/payments/" + seeded.payment(), null, reception).status()).isEqualTo(200);
-        // records: retained, restricted (a reason is needed), photos no longer used in marketing
+        // records: retained, restricted (a reason is needed), the legacy photo entry no longer marked for marketing
         assertThat(client.call("GET", "/api/records/entries/" + seeded.treatment(), null, clinician).status()).isEqualTo(403);
         Answer withReason = client.call("GET", "/api/records/entries/" + seeded.photo() + "?reason=aftercare%20query", null,
                 clinician);

@@ -3,6 +3,10 @@ package uk.alluris.systemtests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -79,8 +83,8 @@ final class Journey {
                 {"appointmentId":"%s","amountPence":32000,"status":"PAID","processorReference":"pi_journey_%s"}
                 """.formatted(past, UUID.randomUUID().toString().substring(0, 8)), reception);
         assertThat(payment.status()).as(payment.text()).isEqualTo(201);
-        String treatment = clinicalEntry(person, "TREATMENT", null);
-        String photo = clinicalEntry(person, "PHOTO_METADATA", true);
+        String treatment = clinicalEntry(person, "TREATMENT");
+        String photo = legacyMarketingPhotoEntry(person);
         Answer consent = client.call("POST", "/api/consents", """
                 {"email":"%s","purpose":"marketing.email","granted":true,"policyVersion":"2026-01","channel":"WEB",
                  "evidence":{"source":"portal","ipAddress":"%s:45","userAgent":"Mozilla/5.0"}}
@@ -121,14 +125,34 @@ final class Journey {
         throw new AssertionError("no free slot for a chemical peel in the week from " + start);
     }
 
-    String clinicalEntry(Person person, String kind, Boolean marketingUse) {
+    String clinicalEntry(Person person, String kind) {
+        return clinicalEntryAnswer(person, kind).path("id").asString();
+    }
+
+    /**
+     * A photo entry marked for marketing as entries were before that flag was retired (the API now refuses it: a
+     * photo's marketing use is chosen on the photo, against the consent ledger). Such entries are still in the store,
+     * so the mark is written there directly, as an auditor could find it; privacy requests must still withdraw it.
+     */
+    String legacyMarketingPhotoEntry(Person person) {
+        JsonNode entry = clinicalEntryAnswer(person, "PHOTO_METADATA");
+        try (MongoClient mongo = MongoClients.create(EmbeddedInfrastructure.get().mongoUri())) {
+            long marked = mongo.getDatabase(RunningPlatform.get().database("records-service")).getCollection("entries")
+                    .updateOne(Filters.and(Filters.eq("subjectId", entry.path("subjectId").asString()),
+                            Filters.eq("kind", "PHOTO_METADATA")), Updates.set("marketingUse", true))
+                    .getModifiedCount();
+            assertThat(marked).isEqualTo(1);
+        }
+        return entry.path("id").asString();
+    }
+
+    private JsonNode clinicalEntryAnswer(Person person, String kind) {
         Answer entry = client.call("POST", "/api/records/entries", """
                 {"email":"%s","kind":"%s","recordedAt":"%s","fields":{"product":"Restylane","batch":"R-1"},
-                 "notes":"Reviewed history"%s}
-                """.formatted(person.email(), kind, OffsetDateTime.now(ZoneOffset.UTC).minusDays(30),
-                marketingUse == null ? "" : ",\"marketingUse\":" + marketingUse), clinician);
+                 "notes":"Reviewed history"}
+                """.formatted(person.email(), kind, OffsetDateTime.now(ZoneOffset.UTC).minusDays(30)), clinician);
         assertThat(entry.status()).as(entry.text()).isEqualTo(201);
-        return entry.json().path("id").asString();
+        return entry.json();
     }
 
     Answer subscribe(Person person) {

@@ -40,12 +40,12 @@ class MarketingJourneySystemTest {
         Journey journey = new Journey();
         Journey.Person person = journey.person("newsletter");
         String gateway = RunningPlatform.get().gatewayUrl();
-        // the person is also a client with a photo the clinic may use in marketing
+        // the person is also a client with a photo entry marked for marketing before that flag was retired
         Answer client = journey.client.call("POST", "/api/bookings/clients", """
                 {"fullName":"%s","email":"%s","phone":"%s","dateOfBirth":"1990-02-03"}
                 """.formatted(person.fullName(), person.email(), person.phone()), journey.reception);
         assertThat(client.status()).as(client.text()).isEqualTo(201);
-        journey.clinicalEntry(person, "PHOTO_METADATA", true);
+        journey.legacyMarketingPhotoEntry(person);
 
         // 1. sign up on the website: nothing is subscribed until the mailed link is used
         Answer signUp = journey.client.call("POST", "/api/marketing/subscriptions", """

@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
-import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import uk.alluris.events.ClientRegistered;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.kit.outbox.OutboxOwner;
+import uk.alluris.kit.privacy.ContactDetails;
 
 /**
  * A client's contact profile. Its id is the person's subject id across the platform (booking usually meets a person
@@ -22,13 +23,10 @@ class Client implements OutboxOwner {
     @Id
     UUID id;
     String fullName;
-    String email;
-    String phone;
+    /** Stored as the top-level {@code email}, {@code emailIndex}, {@code phone}, {@code phoneIndex} fields. */
+    @Unwrapped.Empty
+    ContactDetails contact = ContactDetails.NONE;
     LocalDate dateOfBirth;
-    @Indexed
-    String emailIndex;
-    @Indexed
-    String phoneIndex;
     /** Whether reminders and other messages may carry promotional content; off unless the client asked for it. */
     boolean promotionalContent;
     /** When the client objected to marketing; shown to staff in the diary so nobody offers them promotions. */
@@ -41,11 +39,8 @@ class Client implements OutboxOwner {
         Client client = new Client();
         client.id = UUID.randomUUID();
         client.fullName = fullName;
-        client.email = email;
-        client.phone = phone;
+        client.contact = new ContactDetails(email, emailIndex, phone, phoneIndex);
         client.dateOfBirth = dateOfBirth;
-        client.emailIndex = emailIndex;
-        client.phoneIndex = phoneIndex;
         client.promotionalContent = promotionalContent;
         client.registeredAt = now;
         client.outbox.add(OutboxMessage.of(
@@ -54,8 +49,8 @@ class Client implements OutboxOwner {
     }
 
     /**
-     * Applies a rectification: each non-null value replaces the one held, with the blind index that follows from it
-     * (the email and phone arrive already normalised, with their indexes). Returns whether anything changed.
+     * Applies a rectification: each non-null value replaces the one held, the email and phone (already normalised,
+     * with their indexes) by the kit's rule ({@link ContactDetails#corrected}). Returns whether anything changed.
      */
     boolean correct(String fullName, String email, String emailIndex, String phone, String phoneIndex,
             LocalDate dateOfBirth) {
@@ -64,14 +59,9 @@ class Client implements OutboxOwner {
             this.fullName = fullName;
             changed = true;
         }
-        if (email != null && !email.equals(this.email)) {
-            this.email = email;
-            this.emailIndex = emailIndex;
-            changed = true;
-        }
-        if (phone != null && !phone.equals(this.phone)) {
-            this.phone = phone;
-            this.phoneIndex = phoneIndex;
+        ContactDetails corrected = contact.corrected(new ContactDetails(email, emailIndex, phone, phoneIndex));
+        if (!corrected.equals(contact)) {
+            contact = corrected;
             changed = true;
         }
         if (dateOfBirth != null && !dateOfBirth.equals(this.dateOfBirth)) {
@@ -109,11 +99,11 @@ class Client implements OutboxOwner {
     }
 
     String email() {
-        return email;
+        return contact.email();
     }
 
     String phone() {
-        return phone;
+        return contact.phone();
     }
 
     LocalDate dateOfBirth() {
@@ -121,11 +111,11 @@ class Client implements OutboxOwner {
     }
 
     String emailIndex() {
-        return emailIndex;
+        return contact.emailIndex();
     }
 
     String phoneIndex() {
-        return phoneIndex;
+        return contact.phoneIndex();
     }
 
     boolean promotionalContent() {

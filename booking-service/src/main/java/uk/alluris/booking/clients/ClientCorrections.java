@@ -14,9 +14,8 @@ import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.identity.BlindIndexer;
-import uk.alluris.kit.identity.Normalisation;
+import uk.alluris.kit.privacy.ContactDetails;
 import uk.alluris.kit.privacy.Corrections;
-import uk.alluris.kit.privacy.IdentifierClaims;
 import uk.alluris.kit.privacy.Restrictions;
 
 /**
@@ -46,28 +45,26 @@ class ClientCorrections {
      * Corrects the person's profile(s). Every value is checked before anything is written; one that is not valid (an
      * address or number the platform cannot normalise) changes nothing and fails the request, which the binder retries
      * and then parks in the DLQ, where staff see it. A corrected email address or phone number that already belongs to
-     * another client's profile is not applied ({@link IdentifierClaims}); the other corrections still are. A
+     * another client's profile is not applied ({@link ContactDetails#unclaimed}); the other corrections still are. A
      * restricted person stays restricted under their new details.
      */
     List<CategoryOutcome> rectify(MatchedClients found, Corrections corrections) {
         String fullName = corrections.fullName() == null ? null : validName(corrections.fullName());
-        String email = corrections.email() == null ? null : Normalisation.email(corrections.email());
-        String phone = corrections.phone() == null ? null : indexer.normalisePhone(corrections.phone());
+        ContactDetails requested = ContactDetails.requestedBy(corrections, indexer);
         LocalDate today = LocalDate.now(clock.withZone(CLINIC));
         if (corrections.dateOfBirth() != null && !corrections.dateOfBirth().isBefore(today)) {
             throw new IllegalArgumentException("a corrected date of birth must be in the past");
         }
-        IdentifierClaims.Applicable applicable = IdentifierClaims.unclaimed(email == null ? null : indexer.email(email),
-                phone == null ? null : indexer.phone(phone), found.ids(),
+        ContactDetails.Claimed claimed = requested.unclaimed(found.ids(),
                 index -> ids(clients.findByEmailIndex(index)), index -> ids(clients.findByPhoneIndex(index)));
-        if (!applicable.refused().isEmpty()) {
+        if (!claimed.refused().isEmpty()) {
             log.warn("rectification: corrected {} identifies another client; left unchanged on {} profile(s)",
-                    applicable.refused(), found.count());
+                    claimed.refused(), found.count());
         }
-        String emailIndex = applicable.emailIndex();
-        String phoneIndex = applicable.phoneIndex();
-        email = emailIndex == null ? null : email;
-        phone = phoneIndex == null ? null : phone;
+        String email = claimed.applicable().email();
+        String emailIndex = claimed.applicable().emailIndex();
+        String phone = claimed.applicable().phone();
+        String phoneIndex = claimed.applicable().phoneIndex();
         boolean anything = fullName != null || email != null || phone != null || corrections.dateOfBirth() != null;
         if (!anything) {
             return List.of(CategoryOutcome.counted(ClientPrivacy.PROFILE, Outcome.RECTIFIED, 0));

@@ -2,12 +2,11 @@ package uk.alluris.booking.clients;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import uk.alluris.events.SubjectIdentifiers;
+import uk.alluris.kit.privacy.Widening;
 
 /**
  * The client profiles one privacy request names, found once and handed to each feature in turn: appointments and
@@ -49,21 +48,22 @@ public final class MatchedClients {
         return ids;
     }
 
-    /** Every email blind index the person is known by: the request's and the profiles'. */
+    /** Every email blind index the person is known by: the request's and the profiles' ({@link #widened}). */
     public Set<String> emailIndexes() {
-        return union(subject.emailIndexes(), clients.stream().map(Client::emailIndex));
+        return new LinkedHashSet<>(widened().emailIndexes());
     }
 
-    /** Every phone blind index the person is known by: the request's and the profiles'. */
+    /** Every phone blind index the person is known by: the request's and the profiles' ({@link #widened}). */
     public Set<String> phoneIndexes() {
-        return union(subject.phoneIndexes(), clients.stream().map(Client::phoneIndex));
+        return new LinkedHashSet<>(widened().phoneIndexes());
+    }
+
+    /** The request's identifiers widened by the profiles found, by the kit's one rule. */
+    SubjectIdentifiers widened() {
+        return Widening.widen(subject, clients, client -> client.id().toString(), client -> client.contact);
     }
 
     List<Client> profiles() {
         return clients;
-    }
-
-    private static Set<String> union(List<String> given, Stream<String> held) {
-        return Stream.concat(given.stream(), held).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 }

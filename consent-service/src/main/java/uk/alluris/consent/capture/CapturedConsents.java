@@ -9,26 +9,21 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Service;
 import uk.alluris.consent.ledger.Channel;
 import uk.alluris.consent.ledger.Evidence;
 import uk.alluris.consent.ledger.Ledger;
 import uk.alluris.consent.ledger.Purposes;
 import uk.alluris.events.ConsentCaptured;
-import uk.alluris.events.EventType;
-import uk.alluris.kit.inbox.ProcessedMessages;
-import uk.alluris.kit.messaging.CloudEvents;
 
 /**
  * Consent marketing captured — a confirmed double opt-in, or a lead form that asked — arriving on
  * {@code marketing.events} as {@code uk.alluris.marketing.ConsentCaptured.v1}: one grant per purpose goes into the
  * ledger with the capture's evidence, and with no plaintext (no email; the person is named by subject id and blind
- * indexes, the IP address arrives anonymised and is anonymised again). Other event types on the topic are not this
- * consumer's business and are passed over, told apart by the kit's {@link CloudEvents#type}; a message without a type
- * cannot be told apart and is parked like one that cannot be read.
+ * indexes, the IP address arrives anonymised and is anonymised again). It is handed only captures by the kit's typed
+ * consumer ({@link MarketingEventsConfiguration}), which passes over the topic's other types.
  * <p>
- * Idempotent twice over: the same message delivered again is skipped by its CloudEvents id ({@link ProcessedMessages}),
+ * Idempotent twice over: the same message delivered again is skipped by its CloudEvents id (the typed consumer's inbox),
  * and each grant's id is derived from the capture's event id and purpose, so a replay after a crash, or the same
  * capture published again under a new message id, records nothing new. The event is checked whole before anything is
  * written; one that cannot be read or is not valid (an unknown purpose or channel, no identifier, evidence over the
@@ -41,26 +36,14 @@ import uk.alluris.kit.messaging.CloudEvents;
 @Service
 class CapturedConsents {
 
-    /** The idempotent-consumer name: this group, on this topic. */
-    static final String CONSUMER = "consent-service/marketing.events";
-    static final String CONSENT_CAPTURED = EventType.CONSENT_CAPTURED.cloudEventType();
     private static final Logger log = LoggerFactory.getLogger(CapturedConsents.class);
 
     private final Ledger ledger;
-    private final ProcessedMessages processed;
     private final Validator validator;
 
-    CapturedConsents(Ledger ledger, ProcessedMessages processed, Validator validator) {
+    CapturedConsents(Ledger ledger, Validator validator) {
         this.ledger = ledger;
-        this.processed = processed;
         this.validator = validator;
-    }
-
-    void on(Message<byte[]> message) {
-        if (!CONSENT_CAPTURED.equals(CloudEvents.type(message))) {
-            return;
-        }
-        processed.handleOnce(CONSUMER, message, () -> record((ConsentCaptured) CloudEvents.read(message)));
     }
 
     void record(ConsentCaptured captured) {

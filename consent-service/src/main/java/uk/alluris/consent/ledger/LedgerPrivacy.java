@@ -16,6 +16,7 @@ import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.PersonalDataExport;
 import uk.alluris.kit.privacy.Restrictions;
+import uk.alluris.kit.privacy.Widening;
 
 /**
  * What the consent ledger answers to each privacy request (ARCHITECTURE.md, consent): erasure removes personal data
@@ -154,14 +155,8 @@ public class LedgerPrivacy {
         return entries.findMatching(subjectIds, subject.emailIndexes(), subject.phoneIndexes());
     }
 
-    /** The request's identifiers plus those the person's entries carry (subject ids and blind indexes). */
+    /** The request's identifiers plus those the person's entries carry: the kit's one widening rule. */
     private static SubjectIdentifiers everyIdentifier(SubjectIdentifiers subject, List<LedgerEntry> found) {
-        return new SubjectIdentifiers(
-                Stream.concat(subject.subjectIds().stream(), found.stream().map(LedgerEntry::subjectId))
-                        .filter(Objects::nonNull).distinct().toList(),
-                Stream.concat(subject.emailIndexes().stream(), found.stream().map(LedgerEntry::emailIndex))
-                        .filter(Objects::nonNull).distinct().toList(),
-                Stream.concat(subject.phoneIndexes().stream(), found.stream().map(LedgerEntry::phoneIndex))
-                        .filter(Objects::nonNull).distinct().toList());
+        return Widening.widen(subject, found, LedgerEntry::subjectId, LedgerEntry::emailIndex, LedgerEntry::phoneIndex);
     }
 }

@@ -3,6 +3,7 @@ package uk.alluris.consent.capture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,7 @@ import uk.alluris.events.PlatformEvent;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.events.SubscriberUnsubscribed;
 import uk.alluris.events.Topics;
+import uk.alluris.kit.inbox.EventConsumer;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.messaging.EventJson;
 import uk.alluris.testsupport.EmbeddedInfrastructure;
@@ -59,6 +61,8 @@ class CapturedConsentsIntegrationTest {
     BlindIndexer indexer;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    MeterRegistry meters;
 
     private final String staff = TestTokens.get().staff("PRIVACY_OFFICER");
 
@@ -171,7 +175,7 @@ class CapturedConsentsIntegrationTest {
         publish(new SubscriberUnsubscribed(UUID.randomUUID(), null, emailIndex, null, marker, Instant.now()));
         publishRaw(emailIndex, "{\"some\":\"future event " + marker + "\"}", "uk.alluris.marketing.SomethingNew.v1");
         // captures that cannot be recorded: unreadable, and an unknown purpose
-        publishRaw(emailIndex, "not json " + marker, CapturedConsents.CONSENT_CAPTURED);
+        publishRaw(emailIndex, "not json " + marker, EventType.CONSENT_CAPTURED.cloudEventType());
         ConsentCaptured unknownPurpose = captured(null, emailIndex, null, List.of("marketing.email", "telepathy"), "WEB",
                 marker);
         publish(unknownPurpose);
@@ -188,9 +192,12 @@ class CapturedConsentsIntegrationTest {
                 parked.add(PrivacyRequestProbe.header(record, "ce_type").orElse("?") + " " + body);
             }
         });
-        assertThat(parked).hasSize(2).allSatisfy(line -> assertThat(line).startsWith(CapturedConsents.CONSENT_CAPTURED));
+        assertThat(parked).hasSize(2).allSatisfy(line -> assertThat(line).startsWith(EventType.CONSENT_CAPTURED.cloudEventType()));
         assertThat(parked).anySatisfy(line -> assertThat(line).contains("not json"))
                 .anySatisfy(line -> assertThat(line).contains("telepathy"));
+        // the type the catalogue does not know was skipped and counted, under the consumer's key
+        assertThat(meters.get(EventConsumer.UNKNOWN_METRIC).tag("consumer", "consent-service/marketingEvents")
+                .tag("type", "uk.alluris.marketing.SomethingNew.v1").counter().count()).isGreaterThanOrEqualTo(1);
     }
 
     private List<Document> ledger(String email) {

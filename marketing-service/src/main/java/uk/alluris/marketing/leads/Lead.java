@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
+import uk.alluris.kit.privacy.ContactDetails;
 import uk.alluris.marketing.subscribers.Enrolment;
 import uk.alluris.marketing.subscribers.MarketingChannel;
 
@@ -49,13 +51,10 @@ class Lead {
     String formId;
     String pageId;
     String adId;
-    String email;
-    String phone;
+    /** Stored as the top-level {@code email}, {@code emailIndex}, {@code phone}, {@code phoneIndex} fields. */
+    @Unwrapped.Empty
+    ContactDetails contact = ContactDetails.NONE;
     String fullName;
-    @Indexed
-    String emailIndex;
-    @Indexed
-    String phoneIndex;
     /** The channels the form captured consent for; emptied by a withdrawal or an objection. */
     Set<MarketingChannel> consents = new LinkedHashSet<>();
     String consentText;
@@ -103,10 +102,7 @@ class Lead {
     /** The person's details and what the form captured, as received or fetched (already normalised). */
     void details(String email, String emailIndex, String phone, String phoneIndex, String fullName,
             Set<MarketingChannel> consents, String consentText) {
-        this.email = email;
-        this.emailIndex = emailIndex;
-        this.phone = phone;
-        this.phoneIndex = phoneIndex;
+        this.contact = new ContactDetails(email, emailIndex, phone, phoneIndex);
         this.fullName = fullName;
         this.consents = consents.isEmpty() ? new LinkedHashSet<>() : EnumSet.copyOf(consents);
         this.consentText = consentText;
@@ -123,10 +119,7 @@ class Lead {
     void dropped(DropReason reason) {
         status = Status.DROPPED;
         dropReason = reason;
-        email = null;
-        emailIndex = null;
-        phone = null;
-        phoneIndex = null;
+        contact = ContactDetails.NONE;
         fullName = null;
         consents = new LinkedHashSet<>();
         consentText = null;
@@ -171,15 +164,12 @@ class Lead {
 
     /** Applies corrected details (null = unchanged, {@link Enrolment.Contact#corrected}); returns whether anything changed. */
     boolean rectify(Enrolment.Contact correction) {
-        Enrolment.Contact held = new Enrolment.Contact(email, emailIndex, phone, phoneIndex, fullName);
+        Enrolment.Contact held = Enrolment.Contact.of(contact, fullName);
         Enrolment.Contact corrected = held.corrected(correction);
         if (status != Status.STORED || corrected.equals(held)) {
             return false;
         }
-        email = corrected.email();
-        emailIndex = corrected.emailIndex();
-        phone = corrected.phone();
-        phoneIndex = corrected.phoneIndex();
+        contact = corrected.details();
         fullName = corrected.fullName();
         return true;
     }
@@ -192,11 +182,11 @@ class Lead {
     public String formId() { return formId; }
     public String pageId() { return pageId; }
     public String adId() { return adId; }
-    public String email() { return email; }
-    public String phone() { return phone; }
+    public String email() { return contact.email(); }
+    public String phone() { return contact.phone(); }
     public String fullName() { return fullName; }
-    public String emailIndex() { return emailIndex; }
-    public String phoneIndex() { return phoneIndex; }
+    public String emailIndex() { return contact.emailIndex(); }
+    public String phoneIndex() { return contact.phoneIndex(); }
 
     public Set<MarketingChannel> consents() {
         return consents.isEmpty() ? EnumSet.noneOf(MarketingChannel.class) : EnumSet.copyOf(consents);

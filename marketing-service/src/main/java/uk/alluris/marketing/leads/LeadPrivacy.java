@@ -2,12 +2,11 @@ package uk.alluris.marketing.leads;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
+import uk.alluris.kit.privacy.Widening;
 import uk.alluris.marketing.subscribers.Enrolment;
 import uk.alluris.marketing.subscribers.MarketingChannel;
 
@@ -34,10 +33,8 @@ public class LeadPrivacy {
 
     /** The person with the indexes their leads hold besides (suppressed too: a lead may have given another phone). */
     public SubjectIdentifiers widen(SubjectIdentifiers person) {
-        List<Lead> theirs = theirs(person);
-        return new SubjectIdentifiers(person.subjectIds(),
-                distinct(person.emailIndexes().stream(), theirs.stream().map(Lead::emailIndex)),
-                distinct(person.phoneIndexes().stream(), theirs.stream().map(Lead::phoneIndex)));
+        // a lead is filed under the subscriber it became, which widen already counted: no subject id of its own
+        return Widening.widen(person, theirs(person), lead -> null, lead -> lead.contact);
     }
 
     public CategoryOutcome erase(SubjectIdentifiers person) {
@@ -101,9 +98,5 @@ public class LeadPrivacy {
 
     private static String holderId(Lead lead) {
         return "lead:" + lead.id();
-    }
-
-    private static List<String> distinct(Stream<String> given, Stream<String> held) {
-        return Stream.concat(given, held).filter(Objects::nonNull).distinct().toList();
     }
 }

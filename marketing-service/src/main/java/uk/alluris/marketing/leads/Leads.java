@@ -13,8 +13,11 @@ interface Leads extends MongoRepository<Lead, String> {
     List<Lead> findMatching(Collection<UUID> subscriberIds, Collection<String> emailIndexes,
             Collection<String> phoneIndexes);
 
+    // the indexes live in the embedded ContactDetails, stored at the top level: queried by their stored names
+    @Query("{ emailIndex: ?0 }")
     List<Lead> findByEmailIndex(String emailIndex);
 
+    @Query("{ phoneIndex: ?0 }")
     List<Lead> findByPhoneIndex(String phoneIndex);
 
     long countBySourceAndStatus(String source, Lead.Status status);

@@ -12,20 +12,18 @@ import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.identity.BlindIndexer;
-import uk.alluris.kit.identity.Normalisation;
+import uk.alluris.kit.privacy.ContactDetails;
 import uk.alluris.kit.privacy.Corrections;
-import uk.alluris.kit.privacy.IdentifierClaims;
 import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.marketing.leads.LeadPrivacy;
 import uk.alluris.marketing.subscribers.Enrolment;
 import uk.alluris.marketing.subscribers.SubscriberPrivacy;
-import uk.alluris.marketing.suppression.SuppressionEntry;
-import uk.alluris.marketing.suppression.SuppressionList;
+import uk.alluris.marketing.suppression.SuppressionPrivacy;
 
 /**
  * Rectification in marketing: the name, email and phone on every subscriber, sign-up awaiting confirmation and lead
  * of the person, with the blind indexes that follow. As in booking and records, a corrected email or phone that
- * already identifies someone else's subscriber or lead is not applied ({@link IdentifierClaims}); and whatever kept
+ * already identifies someone else's subscriber or lead is not applied ({@link ContactDetails#unclaimed}); and whatever kept
  * the person from marketing under the old details keeps them from it under the new ones: a suppression for good
  * (erasure, objection) and a restriction (registered and suppressed until it is lifted). The guard spans subscribers
  * and leads, so it is composed here rather than in either feature.
@@ -37,11 +35,11 @@ class CorrectingDetails {
 
     private final SubscriberPrivacy subscribers;
     private final LeadPrivacy leads;
-    private final SuppressionList suppression;
+    private final SuppressionPrivacy suppression;
     private final Restrictions restrictions;
     private final BlindIndexer indexer;
 
-    CorrectingDetails(SubscriberPrivacy subscribers, LeadPrivacy leads, SuppressionList suppression,
+    CorrectingDetails(SubscriberPrivacy subscribers, LeadPrivacy leads, SuppressionPrivacy suppression,
             Restrictions restrictions, BlindIndexer indexer) {
         this.subscribers = subscribers;
         this.leads = leads;
@@ -52,20 +50,17 @@ class CorrectingDetails {
 
     /** Corrects the person as {@link SubscriberPrivacy#widen} found them. */
     List<CategoryOutcome> correct(SubjectIdentifiers person, Corrections corrections) {
-        String email = corrections.email() == null ? null : Normalisation.email(corrections.email());
-        String phone = corrections.phone() == null ? null : indexer.normalisePhone(corrections.phone());
         Set<String> theirs = new LinkedHashSet<>(subscribers.holderIds(person));
         theirs.addAll(leads.holderIds(person));
-        IdentifierClaims.Applicable applicable = IdentifierClaims.unclaimed(email == null ? null : indexer.email(email),
-                phone == null ? null : indexer.phone(phone), theirs, this::emailHolders, this::phoneHolders);
-        if (!applicable.refused().isEmpty()) {
+        ContactDetails.Claimed claimed = ContactDetails.requestedBy(corrections, indexer).unclaimed(theirs,
+                this::emailHolders, this::phoneHolders);
+        if (!claimed.refused().isEmpty()) {
             log.warn("rectification: corrected {} identifies someone else's subscriber or lead; left unchanged",
-                    applicable.refused());
+                    claimed.refused());
         }
-        String emailIndex = applicable.emailIndex();
-        String phoneIndex = applicable.phoneIndex();
-        Enrolment.Contact correction = new Enrolment.Contact(emailIndex == null ? null : email, emailIndex,
-                phoneIndex == null ? null : phone, phoneIndex, corrections.fullName());
+        String emailIndex = claimed.applicable().emailIndex();
+        String phoneIndex = claimed.applicable().phoneIndex();
+        Enrolment.Contact correction = Enrolment.Contact.of(claimed.applicable(), corrections.fullName());
         SubjectIdentifiers everyone = leads.widen(person);
         boolean restricted = restrictions.isRestricted(everyone);
         suppression.carryOver(Stream.concat(everyone.emailIndexes().stream(), everyone.phoneIndexes().stream())
@@ -85,7 +80,7 @@ class CorrectingDetails {
         List<String> emails = emailIndex == null ? List.of() : List.of(emailIndex);
         List<String> phones = phoneIndex == null ? List.of() : List.of(phoneIndex);
         restrictions.restrict(new SubjectIdentifiers(subscriberIds, emails, phones));
-        suppression.suppress(emails, phones, SuppressionEntry.Reason.RESTRICTION);
+        suppression.suppressWhileRestricted(emails, phones);
     }
 
     private List<String> emailHolders(String index) {

@@ -15,7 +15,7 @@ import uk.alluris.marketing.campaigns.CampaignSendPrivacy;
 import uk.alluris.marketing.leads.LeadPrivacy;
 import uk.alluris.marketing.subscribers.SubscriberPrivacy;
 import uk.alluris.marketing.suppression.SuppressionEntry;
-import uk.alluris.marketing.suppression.SuppressionList;
+import uk.alluris.marketing.suppression.SuppressionPrivacy;
 
 /**
  * What marketing does for each privacy request (docs/privacy-requests.md), composed in receipt order from what each
@@ -33,20 +33,16 @@ import uk.alluris.marketing.suppression.SuppressionList;
 @Component
 class MarketingPrivacy implements PrivacyActions {
 
-    static final String SUPPRESSION = "suppression-list";
-    static final String SUPPRESSION_GROUND =
-            "Legitimate interests and PECR: a blind index kept so the person is never marketed to again";
-
     private final SubscriberPrivacy subscribers;
     private final LeadPrivacy leads;
     private final CampaignSendPrivacy sends;
-    private final SuppressionList suppression;
+    private final SuppressionPrivacy suppression;
     private final Restrictions restrictions;
     private final CorrectingDetails correcting;
     private final Clock clock;
 
     MarketingPrivacy(SubscriberPrivacy subscribers, LeadPrivacy leads, CampaignSendPrivacy sends,
-            SuppressionList suppression, Restrictions restrictions, CorrectingDetails correcting, Clock clock) {
+            SuppressionPrivacy suppression, Restrictions restrictions, CorrectingDetails correcting, Clock clock) {
         this.subscribers = subscribers;
         this.leads = leads;
         this.sends = sends;
@@ -74,7 +70,7 @@ class MarketingPrivacy implements PrivacyActions {
     @Override
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {
         restrictions.restrict(subject);
-        suppression.suppress(subject.emailIndexes(), subject.phoneIndexes(), SuppressionEntry.Reason.RESTRICTION);
+        suppression.suppressWhileRestricted(subject.emailIndexes(), subject.phoneIndexes());
         // keeps the restriction entries a mirror of the register (an identifier it did not take is not kept)
         suppression.releaseLiftedRestrictions();
         SubjectIdentifiers person = subscribers.widen(subject);
@@ -120,9 +116,6 @@ class MarketingPrivacy implements PrivacyActions {
      * email still suppresses the phone the subscriber gave); counts the indexes suppressed.
      */
     private CategoryOutcome suppressAll(SubjectIdentifiers person, SuppressionEntry.Reason reason) {
-        SubjectIdentifiers everyone = leads.widen(person);
-        suppression.suppress(everyone.emailIndexes(), everyone.phoneIndexes(), reason);
-        return CategoryOutcome.retained(SUPPRESSION, everyone.emailIndexes().size() + everyone.phoneIndexes().size(),
-                SUPPRESSION_GROUND, null);
+        return suppression.suppress(leads.widen(person), reason);
     }
 }

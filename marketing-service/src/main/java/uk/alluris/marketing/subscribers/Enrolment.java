@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import uk.alluris.events.ConsentCaptured;
+import uk.alluris.kit.privacy.ContactDetails;
 import uk.alluris.marketing.MarketingProperties;
 
 /**
@@ -24,16 +25,21 @@ public class Enrolment {
     /** The person, normalised, with their blind indexes; email or phone may be missing, not both. */
     public record Contact(String email, String emailIndex, String phone, String phoneIndex, String fullName) {
 
+        public static Contact of(ContactDetails details, String fullName) {
+            return new Contact(details.email(), details.emailIndex(), details.phone(), details.phoneIndex(), fullName);
+        }
+
+        /** The email and phone with their indexes, as every aggregate holding contact data embeds them. */
+        public ContactDetails details() {
+            return new ContactDetails(email, emailIndex, phone, phoneIndex);
+        }
+
         /**
-         * These details with a rectification applied, the one rule every aggregate holding contact details follows:
-         * each corrected value (null = unchanged) replaces the one held, an email or phone with its blind index, a
-         * name stripped.
+         * These details with a rectification applied: the kit's rule for the email and phone
+         * ({@link ContactDetails#corrected}), and a corrected name (null = unchanged) stripped.
          */
         public Contact corrected(Contact correction) {
-            boolean newEmail = correction.email() != null && !correction.email().equals(email);
-            boolean newPhone = correction.phone() != null && !correction.phone().equals(phone);
-            return new Contact(newEmail ? correction.email() : email, newEmail ? correction.emailIndex() : emailIndex,
-                    newPhone ? correction.phone() : phone, newPhone ? correction.phoneIndex() : phoneIndex,
+            return of(details().corrected(correction.details()),
                     correction.fullName() == null ? fullName : correction.fullName().strip());
         }
     }

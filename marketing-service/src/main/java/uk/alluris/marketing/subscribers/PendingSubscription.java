@@ -7,6 +7,8 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
+import uk.alluris.kit.privacy.ContactDetails;
 
 /**
  * A sign-up waiting for its address to be confirmed: not a subscriber, sent nothing but the confirmation. It holds what
@@ -18,13 +20,10 @@ class PendingSubscription {
 
     @Id
     UUID id;
-    String email;
-    String phone;
+    /** Stored as the top-level {@code email}, {@code emailIndex}, {@code phone}, {@code phoneIndex} fields. */
+    @Unwrapped.Empty
+    ContactDetails contact = ContactDetails.NONE;
     String fullName;
-    @Indexed
-    String emailIndex;
-    @Indexed
-    String phoneIndex;
     List<String> lists = new ArrayList<>();
     List<MarketingChannel> channels = new ArrayList<>();
     String formId;
@@ -42,10 +41,7 @@ class PendingSubscription {
             String formId, String consentText, String ipAddress, String userAgent, Instant now, Instant expiresAt) {
         PendingSubscription pending = new PendingSubscription();
         pending.id = UUID.randomUUID();
-        pending.email = contact.email();
-        pending.emailIndex = contact.emailIndex();
-        pending.phone = contact.phone();
-        pending.phoneIndex = contact.phoneIndex();
+        pending.contact = contact.details();
         pending.fullName = contact.fullName();
         pending.lists = List.copyOf(lists);
         pending.channels = List.copyOf(channels);
@@ -59,15 +55,14 @@ class PendingSubscription {
     }
 
     Enrolment.Contact contact() {
-        return new Enrolment.Contact(email, emailIndex, phone, phoneIndex, fullName);
+        return Enrolment.Contact.of(contact, fullName);
     }
 
     /** Confirmed: the personal data goes (it lives on in the subscriber), the fact of the confirmation stays. */
     void confirmed(UUID subscriberId, Instant now) {
         this.subscriberId = subscriberId;
         this.confirmedAt = now;
-        email = null;
-        phone = null;
+        contact = new ContactDetails(null, contact.emailIndex(), null, contact.phoneIndex());
         fullName = null;
         consentText = null;
         ipAddress = null;
@@ -79,11 +74,11 @@ class PendingSubscription {
     }
 
     public String email() {
-        return email;
+        return contact.email();
     }
 
     public String phone() {
-        return phone;
+        return contact.phone();
     }
 
     public String fullName() {
@@ -127,10 +122,7 @@ class PendingSubscription {
         if (corrected.equals(contact())) {
             return false;
         }
-        email = corrected.email();
-        emailIndex = corrected.emailIndex();
-        phone = corrected.phone();
-        phoneIndex = corrected.phoneIndex();
+        contact = corrected.details();
         fullName = corrected.fullName();
         return true;
     }

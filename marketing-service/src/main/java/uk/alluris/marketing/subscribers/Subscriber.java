@@ -13,9 +13,11 @@ import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.mapping.Unwrapped;
 import uk.alluris.events.PlatformEvent;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.kit.outbox.OutboxOwner;
+import uk.alluris.kit.privacy.ContactDetails;
 
 /**
  * A person on the clinic's marketing lists, found by blind index when they ask to be left alone or erased. Being on a
@@ -28,13 +30,10 @@ public class Subscriber implements OutboxOwner {
 
     @Id
     UUID id;
-    String email;
-    String phone;
+    /** Stored as the top-level {@code email}, {@code emailIndex}, {@code phone}, {@code phoneIndex} fields. */
+    @Unwrapped.Empty
+    ContactDetails contact = ContactDetails.NONE;
     String fullName;
-    @Indexed
-    String emailIndex;
-    @Indexed
-    String phoneIndex;
     @Indexed
     Set<String> lists = new LinkedHashSet<>();
     String source;
@@ -50,8 +49,7 @@ public class Subscriber implements OutboxOwner {
             List<String> lists, String source, Instant now) {
         Subscriber subscriber = new Subscriber();
         subscriber.id = UUID.randomUUID();
-        subscriber.email = email;
-        subscriber.emailIndex = emailIndex;
+        subscriber.contact = new ContactDetails(email, emailIndex, null, null);
         subscriber.source = source;
         subscriber.subscribedAt = now;
         subscriber.join(phone, fullName, phoneIndex, lists, now);
@@ -61,8 +59,7 @@ public class Subscriber implements OutboxOwner {
     /** The same person subscribing again: lists are merged, details filled in, never duplicated. */
     void join(String phone, String fullName, String phoneIndex, Collection<String> moreLists, Instant now) {
         if (phone != null) {
-            this.phone = phone;
-            this.phoneIndex = phoneIndex;
+            contact = new ContactDetails(contact.email(), contact.emailIndex(), phone, phoneIndex);
         }
         if (fullName != null && !fullName.isBlank()) {
             this.fullName = fullName.strip();
@@ -73,10 +70,7 @@ public class Subscriber implements OutboxOwner {
 
     /** An address learnt later (a lead that first came by phone, then with an email). */
     void fillInEmail(String email, String emailIndex) {
-        if (this.email == null && email != null) {
-            this.email = email;
-            this.emailIndex = emailIndex;
-        }
+        contact = contact.fillingIn(new ContactDetails(email, emailIndex, null, null));
     }
 
     /** Records consent for a channel; returns whether it is new. */
@@ -120,17 +114,11 @@ public class Subscriber implements OutboxOwner {
 
     /** Applies corrected details (null = unchanged, {@link Enrolment.Contact#corrected}); returns whether anything changed. */
     boolean rectify(Enrolment.Contact correction) {
-        Enrolment.Contact held = new Enrolment.Contact(email, emailIndex, phone, phoneIndex, fullName);
+        Enrolment.Contact held = Enrolment.Contact.of(contact, fullName);
         Enrolment.Contact corrected = held.corrected(correction);
-        if (corrected.equals(held)) {
-            return false;
-        }
-        email = corrected.email();
-        emailIndex = corrected.emailIndex();
-        phone = corrected.phone();
-        phoneIndex = corrected.phoneIndex();
+        contact = corrected.details();
         fullName = corrected.fullName();
-        return true;
+        return !corrected.equals(held);
     }
 
     /** Puts an event this change caused on its way, in the same save. */
@@ -143,11 +131,11 @@ public class Subscriber implements OutboxOwner {
     }
 
     public String email() {
-        return email;
+        return contact.email();
     }
 
     public String phone() {
-        return phone;
+        return contact.phone();
     }
 
     public String fullName() {
@@ -155,11 +143,11 @@ public class Subscriber implements OutboxOwner {
     }
 
     public String emailIndex() {
-        return emailIndex;
+        return contact.emailIndex();
     }
 
     public String phoneIndex() {
-        return phoneIndex;
+        return contact.phoneIndex();
     }
 
     public List<String> lists() {

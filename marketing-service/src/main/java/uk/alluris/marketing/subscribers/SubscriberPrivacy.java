@@ -5,12 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
+import uk.alluris.kit.privacy.Widening;
 
 /**
  * What a privacy request does to subscribers, their list memberships and sign-ups awaiting confirmation. It acts on
@@ -41,12 +40,8 @@ public class SubscriberPrivacy {
      * also reaches the phone the subscriber gave, and leads and sends filed under the subscriber's id).
      */
     public SubjectIdentifiers widen(SubjectIdentifiers subject) {
-        List<Subscriber> found = subscribers.findMatching(subject.subjectUuids(), subject.emailIndexes(),
-                subject.phoneIndexes());
-        return new SubjectIdentifiers(
-                distinct(subject.subjectIds().stream(), found.stream().map(s -> s.id().toString())),
-                distinct(subject.emailIndexes().stream(), found.stream().map(Subscriber::emailIndex)),
-                distinct(subject.phoneIndexes().stream(), found.stream().map(Subscriber::phoneIndex)));
+        return Widening.widen(subject, subscribers.findMatching(subject.subjectUuids(), subject.emailIndexes(),
+                subject.phoneIndexes()), found -> found.id().toString(), found -> found.contact);
     }
 
     /** Deletes the subscribers and every sign-up under their indexes; counts awaiting sign-ups as subscribers. */
@@ -151,10 +146,6 @@ public class SubscriberPrivacy {
 
     private static String holderId(Subscriber subscriber) {
         return "subscriber:" + subscriber.id();
-    }
-
-    private static List<String> distinct(Stream<String> given, Stream<String> held) {
-        return Stream.concat(given, held).filter(Objects::nonNull).distinct().toList();
     }
 
 }

@@ -14,13 +14,20 @@ public interface Subscribers extends MongoRepository<Subscriber, UUID> {
     @Query("{ $or: [ { _id: { $in: ?0 } }, { emailIndex: { $in: ?1 } }, { phoneIndex: { $in: ?2 } } ] }")
     List<Subscriber> findMatching(Collection<UUID> ids, Collection<String> emailIndexes, Collection<String> phoneIndexes);
 
-    Optional<Subscriber> findFirstByEmailIndex(String emailIndex);
-
-    Optional<Subscriber> findFirstByPhoneIndex(String phoneIndex);
-
+    // the indexes live in the embedded ContactDetails, stored at the top level: queried by their stored names
+    @Query("{ emailIndex: ?0 }")
     List<Subscriber> findByEmailIndex(String emailIndex);
 
+    @Query("{ phoneIndex: ?0 }")
     List<Subscriber> findByPhoneIndex(String phoneIndex);
+
+    default Optional<Subscriber> findFirstByEmailIndex(String emailIndex) {
+        return findByEmailIndex(emailIndex).stream().findFirst();
+    }
+
+    default Optional<Subscriber> findFirstByPhoneIndex(String phoneIndex) {
+        return findByPhoneIndex(phoneIndex).stream().findFirst();
+    }
 
     /** A campaign's audience before the per-person checks: everyone on the list. */
     @Query(value = "{ lists: ?0 }", sort = "{ _id: 1 }")

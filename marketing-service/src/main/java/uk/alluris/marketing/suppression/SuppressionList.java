@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +15,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
-import uk.alluris.kit.privacy.Restrictions;
 
 /**
  * The people marketing must not reach, by blind index: for good after an erasure or an objection, for as long as it
@@ -27,12 +25,10 @@ import uk.alluris.kit.privacy.Restrictions;
 public class SuppressionList {
 
     private final MongoTemplate mongo;
-    private final Restrictions restrictions;
     private final Clock clock;
 
-    SuppressionList(MongoTemplate mongo, Restrictions restrictions, Clock clock) {
+    SuppressionList(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
-        this.restrictions = restrictions;
         this.clock = clock;
     }
 
@@ -55,39 +51,6 @@ public class SuppressionList {
                     .forEach(entry -> reasons.add(entry.reason()));
         }
         return reasons;
-    }
-
-    /**
-     * A person suppressed for good under the indexes they held is suppressed under their corrected ones too (nulls:
-     * not corrected), for the first lasting reason found.
-     */
-    public void carryOver(Collection<String> heldIndexes, String emailIndex, String phoneIndex) {
-        if (emailIndex == null && phoneIndex == null) {
-            return;
-        }
-        Set<SuppressionEntry.Reason> reasons = new LinkedHashSet<>();
-        heldIndexes.forEach(index -> reasons.addAll(reasonsFor(index, null)));
-        reasons.stream().filter(SuppressionEntry.Reason::lasting).findFirst().ifPresent(reason -> suppress(
-                emailIndex == null ? List.of() : List.of(emailIndex), phoneIndex == null ? List.of() : List.of(phoneIndex),
-                reason));
-    }
-
-    /**
-     * Removes the restriction entries of people no longer restricted. Checked against the restriction register
-     * rather than against the lifting request's identifiers: a restriction asked by email and phone and lifted by
-     * email alone releases both. Returns how many entries went.
-     */
-    public long releaseLiftedRestrictions() {
-        long released = 0;
-        for (SuppressionEntry entry : mongo.find(new Query(where("reason").is(SuppressionEntry.Reason.RESTRICTION)),
-                SuppressionEntry.class)) {
-            boolean email = entry.kind() == SuppressionEntry.Kind.EMAIL;
-            if (!restrictions.isRestricted(null, email ? entry.index() : null, email ? null : entry.index())) {
-                released += mongo.remove(new Query(where("_id").is(entry.index())
-                        .and("reason").is(SuppressionEntry.Reason.RESTRICTION)), SuppressionEntry.class).getDeletedCount();
-            }
-        }
-        return released;
     }
 
     /** The entry for one blind index, if it is suppressed. */

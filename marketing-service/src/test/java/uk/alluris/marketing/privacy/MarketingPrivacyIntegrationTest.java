@@ -22,6 +22,7 @@ import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.privacy.IssuedReceipt;
 import uk.alluris.marketing.suppression.SuppressionEntry.Reason;
 import uk.alluris.marketing.suppression.SuppressionList;
+import uk.alluris.marketing.suppression.SuppressionPrivacy;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.ServiceCalls.Answer;
@@ -37,7 +38,7 @@ import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 class MarketingPrivacyIntegrationTest {
 
     private static final String SERVICE = "marketing-service";
-    private static final String GROUND = MarketingPrivacy.SUPPRESSION_GROUND;
+    private static final String GROUND = SuppressionPrivacy.GROUND;
     private static final CategoryOutcome NOT_HELD_LEADS = CategoryOutcome.of("leads", Outcome.NOT_HELD, 0);
     private static final CategoryOutcome NOT_HELD_SENDS = CategoryOutcome.of("campaign-sends", Outcome.NOT_HELD, 0);
     @RegisterExtension

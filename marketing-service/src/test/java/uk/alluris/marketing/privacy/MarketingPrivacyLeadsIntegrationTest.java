@@ -45,6 +45,7 @@ import uk.alluris.marketing.subscribers.Enrolment;
 import uk.alluris.marketing.subscribers.Subscriber;
 import uk.alluris.marketing.suppression.SuppressionEntry.Reason;
 import uk.alluris.marketing.suppression.SuppressionList;
+import uk.alluris.marketing.suppression.SuppressionPrivacy;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;
@@ -119,7 +120,7 @@ class MarketingPrivacyLeadsIntegrationTest {
                 CategoryOutcome.of("list-memberships", Outcome.ERASED, 2),
                 CategoryOutcome.of("leads", Outcome.ERASED, 1),
                 CategoryOutcome.of("campaign-sends", Outcome.ERASED, 1),
-                CategoryOutcome.retained("suppression-list", 2, MarketingPrivacy.SUPPRESSION_GROUND, null));
+                CategoryOutcome.retained("suppression-list", 2, SuppressionPrivacy.GROUND, null));
         assertThat(mongo.count(new Query(where("emailIndex").is(indexer.email(email))), "leads")).isZero();
         assertThat(mongo.count(new Query(where("subscriberId").is(subscriber.id())), "campaign_sends")).isZero();
         assertThat(mongo.count(new Query(where("emailIndex").is(indexer.email(email))), "pending_subscriptions")).isZero();
@@ -138,7 +139,7 @@ class MarketingPrivacyLeadsIntegrationTest {
         assertThat(probe.receipt(requestId, SERVICE).categories()).containsExactly(
                 CategoryOutcome.of("list-memberships", Outcome.WITHDRAWN, 2),
                 CategoryOutcome.of("leads", Outcome.WITHDRAWN, 1),
-                CategoryOutcome.retained("suppression-list", 2, MarketingPrivacy.SUPPRESSION_GROUND, null));
+                CategoryOutcome.retained("suppression-list", 2, SuppressionPrivacy.GROUND, null));
         Document lead = mongo.findOne(new Query(where("emailIndex").is(indexer.email(email))), Document.class, "leads");
         assertThat(lead.getList("consents", String.class)).isEmpty();
         assertThat(lead.get("objectedAt")).isNotNull();

@@ -3,8 +3,10 @@ package uk.alluris.marketing.subscribers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,11 +15,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.kit.privacy.ContactDetails;
 import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.marketing.suppression.SuppressionEntry;
 import uk.alluris.marketing.suppression.SuppressionList;
-import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.ServiceCalls.Answer;
+import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
@@ -38,8 +41,37 @@ class SubscriberApiIntegrationTest {
     SuppressionList suppression;
     @Autowired
     Restrictions restrictions;
+    @Autowired
+    Subscribers subscribers;
 
     private final String admin = TestTokens.get().staff("ADMIN");
+
+    @Test
+    void aSubscriberStoredBeforeContactDetailsWereEmbeddedIsReadFoundAndWrittenBackInTheSameShape() {
+        UUID id = UUID.randomUUID();
+        String email = "old-shape-" + id + "@example.com";
+        String phone = "+447911123499";
+        // the document as marketing wrote it before ContactDetails: the four fields at the top level
+        mongo.insert(new Document("_id", id).append("email", email).append("phone", phone)
+                .append("fullName", "Olive Shape").append("emailIndex", indexer.email(email))
+                .append("phoneIndex", indexer.phone(phone)).append("lists", List.of("newsletter"))
+                .append("source", "website").append("subscribedAt", Instant.now()), "subscribers");
+
+        Subscriber read = subscribers.findById(id).orElseThrow();
+        assertThat(read.contact).isEqualTo(new ContactDetails(email, indexer.email(email), phone, indexer.phone(phone)));
+        assertThat(subscribers.findByEmailIndex(indexer.email(email))).extracting(Subscriber::id).containsExactly(id);
+        assertThat(subscribers.findMatching(List.of(), List.of(), List.of(indexer.phone(phone))))
+                .extracting(Subscriber::id).containsExactly(id);
+        subscribers.save(read);
+        Document stored = mongo.getCollection("subscribers").find(new Document("emailIndex", indexer.email(email)))
+                .first();
+        assertThat(stored).containsEntry("email", email).containsEntry("phone", phone)
+                .containsEntry("phoneIndex", indexer.phone(phone)).doesNotContainKey("contact");
+        // the same indexes, under the same names, as the field-level @Indexed created: none is created twice
+        assertThat(mongo.getCollection("subscribers").listIndexes().into(new ArrayList<>()))
+                .extracting(index -> index.get("key", Document.class).keySet() + " " + index.getString("name"))
+                .contains("[emailIndex] emailIndex", "[phoneIndex] phoneIndex");
+    }
 
     @Test
     void aSubscriberIsAddedFoundByEmailAndSubscribingAgainMergesLists() {

@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,7 +42,7 @@ public final class ArchitectureRules {
 
     public static List<ArchRule> rules(String basePackage) {
         return List.of(featuresAreFreeOfCycles(basePackage), controllersReachOnlyTheirOwnFeaturesRepositories(basePackage),
-                featuresNeverReachIntoThePrivacyPackage(basePackage));
+                featuresNeverReachIntoThePrivacyPackage(basePackage), privacyComposesOnlyWhatFeaturesPublish(basePackage));
     }
 
     /** No two features import each other, directly or round a longer loop. */
@@ -77,6 +78,43 @@ public final class ArchitectureRules {
                 .resideOutsideOfPackage(basePackage + ".privacy..")
                 .should().dependOnClassesThat().resideInAPackage(basePackage + ".privacy..")
                 .allowEmptyShould(true);
+    }
+
+    /**
+     * The privacy package only composes: its classes depend, inside the service, on nothing but the privacy package
+     * itself and what the features <em>publish</em> for it. A feature publishes
+     * <ul>
+     * <li>its {@code *Privacy} classes (public classes whose name ends in {@code Privacy}, and the types nested in
+     * them), and</li>
+     * <li>every service type named in the signature of a public method of those classes (return and parameter types,
+     * with their type arguments): the vocabulary a feature's privacy answer speaks.</li>
+     * </ul>
+     * Anything else — an aggregate, a repository, a service a feature keeps for itself — is an internal the privacy
+     * package must not reach past the feature's {@code *Privacy} class. Types outside the service (the kit, the event
+     * catalogue, the JDK, Spring) are not the rule's business.
+     */
+    public static ArchRule privacyComposesOnlyWhatFeaturesPublish(String basePackage) {
+        String privacy = basePackage + ".privacy";
+        return classes().that().resideInAPackage(privacy + "..")
+                .should(new ArchCondition<JavaClass>("depend inside " + basePackage + " only on the privacy package and "
+                        + "what features publish (their *Privacy classes and the types of those classes' public methods)") {
+                    @Override
+                    public void check(JavaClass composer, ConditionEvents events) {
+                        Set<String> published = PublishedTypes.of(basePackage, composer);
+                        for (Dependency dependency : composer.getDirectDependenciesFromSelf()) {
+                            JavaClass target = dependency.getTargetClass().getBaseComponentType();
+                            String name = target.getName();
+                            boolean inService = target.getPackageName().equals(basePackage)
+                                    || target.getPackageName().startsWith(basePackage + ".");
+                            boolean inPrivacy = target.getPackageName().equals(privacy)
+                                    || target.getPackageName().startsWith(privacy + ".");
+                            if (inService && !inPrivacy && !published.contains(name)) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()
+                                        + " — not published by feature " + featureOf(basePackage, target)));
+                            }
+                        }
+                    }
+                }).allowEmptyShould(true);
     }
 
     static String featureOf(String basePackage, JavaClass type) {

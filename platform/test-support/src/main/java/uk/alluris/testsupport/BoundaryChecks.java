@@ -1,6 +1,7 @@
 package uk.alluris.testsupport;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,5 +43,19 @@ public abstract class BoundaryChecks {
     @Test
     void noFeatureReachesIntoThePrivacyPackage() {
         ArchitectureRules.featuresNeverReachIntoThePrivacyPackage(basePackage).check(production);
+    }
+
+    /**
+     * Whether this code base's {@code privacy} package composes its features' privacy answers (every data-holding
+     * service); the kit's {@code privacy} package is a capability of its own, not a composition.
+     */
+    protected boolean privacyPackageComposes() {
+        return true;
+    }
+
+    @Test
+    void thePrivacyPackageComposesOnlyWhatFeaturesPublish() {
+        Assumptions.assumeTrue(privacyPackageComposes(), "this privacy package is a capability, not a composition");
+        ArchitectureRules.privacyComposesOnlyWhatFeaturesPublish(basePackage).check(production);
     }
 }

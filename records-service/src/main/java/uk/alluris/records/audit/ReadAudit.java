@@ -1,7 +1,6 @@
 package uk.alluris.records.audit;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Sort;
@@ -11,7 +10,6 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import uk.alluris.kit.privacy.Restrictions;
-import uk.alluris.kit.privacy.ThirdPartyRedaction;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.records.subjects.ClinicalSubject;
@@ -23,10 +21,6 @@ import uk.alluris.records.subjects.ClinicalSubject;
  */
 @Service
 public class ReadAudit {
-
-    /** The {@code records-read-audit} category: who read the person's records, what, when, and why. */
-    public record Exported(Instant at, String what, UUID itemId, String readBy, String reason) {
-    }
 
     private final MongoTemplate mongo;
     private final Restrictions restrictions;
@@ -71,7 +65,7 @@ public class ReadAudit {
     }
 
     /** Records a read the service makes itself, outside any API call (e.g. exporting the records to the person). */
-    public void recordRead(ClinicalSubject subject, String reader, String reason) {
+    void recordRead(ClinicalSubject subject, String reader, String reason) {
         mongo.insert(new AuditedRead(UUID.randomUUID(), subject.id(), null, reader, reason, clock.instant(), "export"));
     }
 
@@ -85,11 +79,5 @@ public class ReadAudit {
 
     public List<AuditedRead> readsOf(String subjectId) {
         return mongo.find(new Query(Criteria.where("subjectId").is(subjectId)).with(Sort.by("at")), AuditedRead.class);
-    }
-
-    /** The reads of a subject's records as the person gets them back, third parties' data redacted from the reasons. */
-    public List<Exported> export(String subjectId, ThirdPartyRedaction redaction) {
-        return readsOf(subjectId).stream().map(read -> new Exported(read.at(), read.what(), read.entryId(), read.reader(),
-                redaction.text(read.reason(), List.of()).value())).toList();
     }
 }

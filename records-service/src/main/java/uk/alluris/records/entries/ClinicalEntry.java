@@ -28,7 +28,12 @@ class ClinicalEntry {
      * clinician listed them: their names are redacted wherever they appear when the entry is exported to the subject.
      */
     String encryptedThirdParties;
-    /** Photos only: whether the clinic may use this photo in marketing (withdrawn on objection or erasure). */
+    /**
+     * Legacy, photo entries only: whether a clinician marked the photo for marketing before the flag was retired (it
+     * was never checked against the consent ledger; a photo's marketing use now lives on the photo, see
+     * docs/clinical-records.md). Never set to true again; still shown, and withdrawn on objection or erasure, for the
+     * entries that carry it.
+     */
     Boolean marketingUse;
     String recordedBy;
     /**
@@ -40,7 +45,7 @@ class ClinicalEntry {
     List<String> batchNumbers;
 
     static ClinicalEntry of(UUID id, String subjectId, EntryKind kind, Instant recordedAt, String encryptedFields,
-            String encryptedNotes, String encryptedThirdParties, Boolean marketingUse, String recordedBy) {
+            String encryptedNotes, String encryptedThirdParties, String recordedBy) {
         ClinicalEntry entry = new ClinicalEntry();
         entry.id = id;
         entry.subjectId = subjectId;
@@ -49,7 +54,7 @@ class ClinicalEntry {
         entry.encryptedFields = encryptedFields;
         entry.encryptedNotes = encryptedNotes;
         entry.encryptedThirdParties = encryptedThirdParties;
-        entry.marketingUse = kind == EntryKind.PHOTO_METADATA ? Boolean.TRUE.equals(marketingUse) : null;
+        entry.marketingUse = kind == EntryKind.PHOTO_METADATA ? Boolean.FALSE : null;
         entry.recordedBy = recordedBy;
         return entry;
     }

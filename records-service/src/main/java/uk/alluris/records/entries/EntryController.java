@@ -42,7 +42,10 @@ class EntryController {
 
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
 
-    /** {@code batchNumbers}: treatments only, the product batches used (letters, digits, '-', '/', '.'). */
+    /**
+     * {@code batchNumbers}: treatments only, the product batches used (letters, digits, '-', '/', '.').
+     * {@code marketingUse}: retired (see {@link #RETIRED_MARKETING_USE}); read only to refuse {@code true}.
+     */
     record NewEntry(String subjectId, @Email @Size(max = 320) String email, @Size(max = 40) String phone,
             @Past LocalDate dateOfBirth, @NotNull EntryKind kind, @NotNull @PastOrPresent OffsetDateTime recordedAt,
             Map<String, Object> fields, @Size(max = 20000) String notes, Boolean marketingUse,
@@ -51,6 +54,13 @@ class EntryController {
     }
 
     static final String BATCH = "[A-Za-z0-9][A-Za-z0-9./-]{0,39}";
+
+    /**
+     * Why an entry can no longer say a photo may be used in marketing: the flag was set without looking at the consent
+     * ledger. A photo's marketing use is chosen on the photo itself, where every use is checked against the ledger.
+     */
+    static final String RETIRED_MARKETING_USE = "marketingUse: retired; choose a photo's marketing use with PUT "
+            + "/api/records/photos/{photoId}/use, which is checked against the consent ledger";
 
     record SubjectView(String subjectId, LocalDate dateOfBirth, LocalDate lastEntryOn, boolean restricted,
             LocalDate erasureDueOn, List<EntryView> entries) {
@@ -77,6 +87,9 @@ class EntryController {
         if ((body.subjectId() == null || body.subjectId().isBlank()) && (body.email() == null || body.email().isBlank())) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Who is this about?", "give subjectId or email");
         }
+        if (Boolean.TRUE.equals(body.marketingUse())) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input", RETIRED_MARKETING_USE);
+        }
         if (body.batchNumbers() != null && !body.batchNumbers().isEmpty() && body.kind() != EntryKind.TREATMENT) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
                     "batchNumbers: only a TREATMENT entry records product batches");
@@ -89,8 +102,7 @@ class EntryController {
         ClinicalEntry entry = ClinicalEntry.of(id, subject.id(), body.kind(), body.recordedAt().toInstant(),
                 cipher.encrypt(subject.id(), id.toString(), "fields", EntryViews.json(body.fields())),
                 cipher.encrypt(subject.id(), id.toString(), "notes", body.notes()),
-                cipher.encrypt(subject.id(), id.toString(), "thirdParties", thirdParties), body.marketingUse(),
-                reader()).usingBatches(body.batchNumbers() == null ? null
+                cipher.encrypt(subject.id(), id.toString(), "thirdParties", thirdParties), reader()).usingBatches(body.batchNumbers() == null ? null
                         : body.batchNumbers().stream().map(batch -> batch.strip().toUpperCase()).distinct().toList());
         return views.view(entries.save(entry), subject);
     }

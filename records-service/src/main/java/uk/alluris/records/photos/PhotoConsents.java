@@ -9,13 +9,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.ConsentGranted;
 import uk.alluris.events.ConsentWithdrawn;
-import uk.alluris.events.EventType;
-import uk.alluris.events.PlatformEvent;
-import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.records.subjects.ClinicalSubject;
 import uk.alluris.records.subjects.SubjectRegister;
 
@@ -23,7 +19,9 @@ import uk.alluris.records.subjects.SubjectRegister;
  * The consent ledger's photo-marketing decisions, projected from {@code consent.events} (docs/clinical-records.md says
  * why a projection and not a call): every marketing use of a photo asks {@link #granted} at that moment. A withdrawal
  * also puts the person's photos back to clinical use as it arrives, so a later grant needs a clinician to choose the
- * use again. Other events on the topic are passed over; an unreadable photo decision throws (retried, then the DLQ).
+ * use again. The kit's typed consumer hands it grants and withdrawals ({@link PhotoConfiguration}); those of other
+ * purposes are passed over here, other types by the platform's policy; an unreadable decision throws (retried, then
+ * the DLQ).
  */
 @Component
 class PhotoConsents {
@@ -41,25 +39,24 @@ class PhotoConsents {
         this.uses = uses;
     }
 
-    void on(Message<byte[]> message) {
-        String type = CloudEvents.type(message);
-        if (!EventType.CONSENT_GRANTED.cloudEventType().equals(type)
-                && !EventType.CONSENT_WITHDRAWN.cloudEventType().equals(type)) {
-            return;
-        }
-        PlatformEvent event = CloudEvents.read(message);
-        if (event instanceof ConsentGranted granted && granted.purpose().startsWith(PURPOSE_PREFIX)) {
+    void granted(ConsentGranted granted) {
+        if (granted.purpose().startsWith(PURPOSE_PREFIX)) {
             record(new PhotoConsentDecision(granted.eventId(), granted.subjectId(), granted.emailIndex(),
                     granted.purpose(), true, granted.occurredAt()));
-        } else if (event instanceof ConsentWithdrawn withdrawn && withdrawn.purpose().startsWith(PURPOSE_PREFIX)) {
-            record(new PhotoConsentDecision(withdrawn.eventId(), withdrawn.subjectId(), withdrawn.emailIndex(),
-                    withdrawn.purpose(), false, withdrawn.occurredAt()));
-            int stopped = 0;
-            for (ClinicalSubject subject : register.matching(withdrawn.subjectId(), withdrawn.emailIndex())) {
-                stopped += uses.withdraw(subject.id(), withdrawn.purpose(), "consent withdrawn in the ledger");
-            }
-            log.info("photo consent {} withdrawn: marketing use of {} photo(s) stopped", withdrawn.purpose(), stopped);
         }
+    }
+
+    void withdrawn(ConsentWithdrawn withdrawn) {
+        if (!withdrawn.purpose().startsWith(PURPOSE_PREFIX)) {
+            return;
+        }
+        record(new PhotoConsentDecision(withdrawn.eventId(), withdrawn.subjectId(), withdrawn.emailIndex(),
+                withdrawn.purpose(), false, withdrawn.occurredAt()));
+        int stopped = 0;
+        for (ClinicalSubject subject : register.matching(withdrawn.subjectId(), withdrawn.emailIndex())) {
+            stopped += uses.withdraw(subject.id(), withdrawn.purpose(), "consent withdrawn in the ledger");
+        }
+        log.info("photo consent {} withdrawn: marketing use of {} photo(s) stopped", withdrawn.purpose(), stopped);
     }
 
     /** Whether the ledger's latest decision on this purpose for the person, under any identifier records holds, is a grant. */

@@ -18,20 +18,20 @@ import uk.alluris.kit.privacy.PersonalDataExport;
 import uk.alluris.kit.privacy.PrivacyActions;
 import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.kit.privacy.ThirdPartyRedaction;
-import uk.alluris.records.audit.ReadAudit;
+import uk.alluris.records.audit.ReadAuditPrivacy;
 import uk.alluris.records.entries.EntryPrivacy;
 import uk.alluris.records.forms.FormPrivacy;
 import uk.alluris.records.photos.PhotoConsentPrivacy;
 import uk.alluris.records.photos.PhotoPrivacy;
 import uk.alluris.records.questionnaires.QuestionnairePrivacy;
-import uk.alluris.records.retention.RecordsErasure;
+import uk.alluris.records.retention.RetentionPrivacy;
 import uk.alluris.records.subjects.ClinicalSubject;
 import uk.alluris.records.subjects.SubjectPrivacy;
 
 /**
  * What records does for each privacy request (docs/privacy-requests.md), composed from what each feature answers for
  * its own data, in receipt order. Erasure keeps clinical records — entries, photos, signed forms, questionnaires —
- * until their retention date, restricted meanwhile, and crypto-shreds them when it passes ({@link RecordsErasure});
+ * until their retention date, restricted meanwhile, and crypto-shreds them when it passes ({@link RetentionPrivacy});
  * photos' marketing use is withdrawn at once (before any shredding, so the receipt counts them) and records' copy of
  * the ledger's photo decisions erased. Restriction makes every read need a stated reason. Access and portability get
  * every entry, addendum, photo (thumbnail), form (PDF) and questionnaire decrypted, with third parties' personal data
@@ -50,15 +50,15 @@ class RecordsPrivacy implements PrivacyActions {
     private final PhotoConsentPrivacy photoConsents;
     private final FormPrivacy forms;
     private final QuestionnairePrivacy questionnaires;
-    private final RecordsErasure erasure;
-    private final ReadAudit audit;
+    private final RetentionPrivacy erasure;
+    private final ReadAuditPrivacy audit;
     private final Restrictions restrictions;
     private final BlindIndexer indexer;
     private final String phoneRegion;
 
     RecordsPrivacy(SubjectPrivacy subjects, EntryPrivacy entries, PhotoPrivacy photos,
             PhotoConsentPrivacy photoConsents, FormPrivacy forms, QuestionnairePrivacy questionnaires,
-            RecordsErasure erasure, ReadAudit audit, Restrictions restrictions, BlindIndexer indexer,
+            RetentionPrivacy erasure, ReadAuditPrivacy audit, Restrictions restrictions, BlindIndexer indexer,
             BlindIndexProperties platform) {
         this.subjects = subjects;
         this.entries = entries;
@@ -142,10 +142,10 @@ class RecordsPrivacy implements PrivacyActions {
         List<PhotoConsentPrivacy.Exported> decisions = new ArrayList<>();
         List<FormPrivacy.Exported> signed = new ArrayList<>();
         List<QuestionnairePrivacy.Exported> answered = new ArrayList<>();
-        List<ReadAudit.Exported> reads = new ArrayList<>();
+        List<ReadAuditPrivacy.Exported> reads = new ArrayList<>();
         for (ClinicalSubject person : found) {
             if (!person.erased()) {
-                audit.recordRead(person, EXPORT_READER, EXPORT_REASON);
+                audit.recordExportRead(person, EXPORT_READER, EXPORT_REASON);
             }
             people.add(subjects.export(person, !person.erased() && audit.isRestricted(person)));
             EntryPrivacy.Exported theirs = entries.export(person, redaction);

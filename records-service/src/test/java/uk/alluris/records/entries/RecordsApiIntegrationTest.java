@@ -198,4 +198,26 @@ class RecordsApiIntegrationTest {
         });
         assertThat(mongo.getCollection("entries").countDocuments()).isEqualTo(before);
     }
+
+    @Test
+    void aPhotoEntryCanNoLongerBeMarkedForMarketingWithoutTheLedgerAndTheRefusalSaysWhereToChooseTheUse() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "flag-" + UUID.randomUUID() + "@example.com";
+        long before = mongo.getCollection("entries").countDocuments();
+
+        Answer flagged = calls.post("/api/records/entries", """
+                {"email":"%s","kind":"PHOTO_METADATA","recordedAt":"%s","fields":{"area":"lips"},"marketingUse":true}
+                """.formatted(email, OffsetDateTime.now().minusHours(1)), clinician);
+
+        assertThat(flagged.status()).as(flagged.text()).isEqualTo(400);
+        assertThat(flagged.isProblem()).isTrue();
+        assertThat(flagged.json().path("detail").asString()).startsWith("marketingUse: retired")
+                .contains("/api/records/photos/{photoId}/use");
+        assertThat(mongo.getCollection("entries").countDocuments()).isEqualTo(before);
+        Answer plain = calls.post("/api/records/entries", """
+                {"email":"%s","kind":"PHOTO_METADATA","recordedAt":"%s","fields":{"area":"lips"},"marketingUse":false}
+                """.formatted(email, OffsetDateTime.now().minusHours(1)), clinician);
+        assertThat(plain.status()).as(plain.text()).isEqualTo(201);
+        assertThat(plain.json().path("marketingUse").asBoolean()).isFalse();
+    }
 }

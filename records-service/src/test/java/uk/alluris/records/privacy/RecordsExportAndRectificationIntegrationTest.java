@@ -2,6 +2,7 @@ package uk.alluris.records.privacy;
 
 import uk.alluris.kit.privacy.ThirdPartyRedaction;
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.alluris.records.privacy.RecordsPrivacyIntegrationTest.markedForMarketingBeforeTheFlagWasRetired;
 
 import com.google.crypto.tink.KeysetHandle;
 import java.nio.charset.StandardCharsets;
@@ -343,7 +344,7 @@ class RecordsExportAndRectificationIntegrationTest {
 
     /** {@code fields} and {@code thirdParties} are JSON (or null); the subject is born 1980-02-02. */
     private String entry(ServiceCalls calls, String email, String phone, String kind, OffsetDateTime at, String fields,
-            String notes, String thirdParties, Boolean marketingUse) {
+            String notes, String thirdParties, Boolean legacyMarketingUse) {
         StringBuilder body = new StringBuilder("{\"email\":\"" + email + "\",\"dateOfBirth\":\"1980-02-02\",\"kind\":\""
                 + kind + "\",\"recordedAt\":\"" + at + "\",\"notes\":" + JSON.writeValueAsString(notes));
         if (phone != null) {
@@ -355,11 +356,12 @@ class RecordsExportAndRectificationIntegrationTest {
         if (thirdParties != null) {
             body.append(",\"thirdParties\":").append(thirdParties);
         }
-        if (marketingUse != null) {
-            body.append(",\"marketingUse\":").append(marketingUse);
-        }
         ServiceCalls.Answer answer = calls.post("/api/records/entries", body.append('}').toString(), clinician);
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
-        return answer.json().path("id").asString();
+        String id = answer.json().path("id").asString();
+        if (Boolean.TRUE.equals(legacyMarketingUse)) {
+            markedForMarketingBeforeTheFlagWasRetired(mongo, id);
+        }
+        return id;
     }
 }

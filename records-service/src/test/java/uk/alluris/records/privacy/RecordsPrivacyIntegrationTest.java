@@ -19,6 +19,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.ReceiptIssued;
@@ -156,7 +159,7 @@ class RecordsPrivacyIntegrationTest {
     }
 
     @Test
-    void anObjectionToMarketingWithdrawsPhotosMarketingUse() {
+    void anObjectionToMarketingWithdrawsTheMarketingUseALegacyPhotoEntryStillCarries() {
         ServiceCalls calls = ServiceCalls.onPort(port);
         String email = "photos-" + UUID.randomUUID() + "@example.com";
         String photo = entry(calls, email, "PHOTO_METADATA", OffsetDateTime.now(ZoneOffset.UTC).minusDays(2), true);
@@ -173,13 +176,26 @@ class RecordsPrivacyIntegrationTest {
         return new SubjectIdentifiers(List.of(), List.of(indexer.email(email)), List.of());
     }
 
-    private String entry(ServiceCalls calls, String email, String kind, OffsetDateTime at, Boolean marketingUse) {
+    private String entry(ServiceCalls calls, String email, String kind, OffsetDateTime at, Boolean legacyMarketingUse) {
         var answer = calls.post("/api/records/entries", """
                 {"email":"%s","dateOfBirth":"1980-02-02","kind":"%s","recordedAt":"%s",
-                 "fields":{"product":"Juvederm","dose":"1ml"},"notes":"notes for %s"%s}
-                """.formatted(email, kind, at, kind, marketingUse == null ? "" : ",\"marketingUse\":" + marketingUse),
-                clinician);
+                 "fields":{"product":"Juvederm","dose":"1ml"},"notes":"notes for %s"}
+                """.formatted(email, kind, at, kind), clinician);
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
-        return answer.json().path("id").asString();
+        String id = answer.json().path("id").asString();
+        if (Boolean.TRUE.equals(legacyMarketingUse)) {
+            markedForMarketingBeforeTheFlagWasRetired(mongo, id);
+        }
+        return id;
+    }
+
+    /**
+     * A photo entry as entries written before the {@code marketingUse} flag was retired may still carry it: the API no
+     * longer sets it, so the stored document is changed directly.
+     */
+    static void markedForMarketingBeforeTheFlagWasRetired(MongoTemplate mongo, String entryId) {
+        long changed = mongo.updateFirst(Query.query(Criteria.where("_id").is(UUID.fromString(entryId))),
+                Update.update("marketingUse", true), "entries").getModifiedCount();
+        assertThat(changed).isEqualTo(1);
     }
 }

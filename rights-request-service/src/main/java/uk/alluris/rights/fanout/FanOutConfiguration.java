@@ -4,13 +4,15 @@ import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import uk.alluris.events.ReceiptIssued;
+import uk.alluris.kit.inbox.EventConsumers;
 
 @Configuration(proxyBeanMethods = false)
 class FanOutConfiguration {
 
     /** Receipts from every data-holding service, bound to {@code privacy.receipts} in application.yml. */
     @Bean
-    Consumer<Message<byte[]>> privacyReceipts(ReceiptRecording recording) {
-        return recording::on;
+    Consumer<Message<byte[]>> privacyReceipts(EventConsumers consumers, ReceiptRecording recording) {
+        return consumers.consumer("privacyReceipts").on(ReceiptIssued.class, recording::record).build();
     }
 }

@@ -7,11 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.ReceiptIssued;
-import uk.alluris.kit.inbox.ProcessedMessages;
-import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.rights.request.Exports;
 import uk.alluris.rights.request.PrivacyRequest;
 import uk.alluris.rights.request.PrivacyRequests;
@@ -28,29 +25,22 @@ import uk.alluris.rights.request.RequestStatus;
 class ReceiptRecording {
 
     private static final Logger log = LoggerFactory.getLogger(ReceiptRecording.class);
-    static final String CONSUMER = "rights-request-service";
     private static final int ATTEMPTS = 5;
 
     private final PrivacyRequests requests;
-    private final ProcessedMessages processed;
     private final Clock clock;
     private final Exports exports;
     private final ApplicationEventPublisher events;
 
-    ReceiptRecording(PrivacyRequests requests, ProcessedMessages processed, Clock clock, Exports exports,
-            ApplicationEventPublisher events) {
+    ReceiptRecording(PrivacyRequests requests, Clock clock, Exports exports, ApplicationEventPublisher events) {
         this.requests = requests;
-        this.processed = processed;
         this.clock = clock;
         this.exports = exports;
         this.events = events;
     }
 
-    void on(Message<byte[]> message) {
-        processed.handleOnce(CONSUMER, message, () -> record((ReceiptIssued) CloudEvents.read(message)));
-    }
-
-    private void record(ReceiptIssued receipt) {
+    /** Handed each receipt once by the kit's typed consumer ({@link FanOutConfiguration}). */
+    void record(ReceiptIssued receipt) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Optional<PrivacyRequest> completed = recordOnce(receipt);

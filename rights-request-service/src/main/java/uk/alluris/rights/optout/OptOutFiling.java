@@ -4,14 +4,9 @@ import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.ConsentWithdrawn;
-import uk.alluris.events.PlatformEvent;
 import uk.alluris.events.SubscriberUnsubscribed;
-import uk.alluris.kit.inbox.ProcessedMessages;
-import uk.alluris.kit.messaging.CloudEvents;
-import uk.alluris.kit.messaging.UnknownEventType;
 import uk.alluris.rights.request.FilingRequests;
 
 /**
@@ -30,45 +25,31 @@ import uk.alluris.rights.request.FilingRequests;
 class OptOutFiling {
 
     private static final Logger log = LoggerFactory.getLogger(OptOutFiling.class);
-    static final String CONSUMER = "rights-request-service-opt-outs";
     static final Set<String> MARKETING_PURPOSES = Set.of("marketing.email", "marketing.sms", "marketing.phone",
             "photos.marketing.identifiable", "photos.marketing.anonymised");
 
-    private final ProcessedMessages processed;
     private final FilingRequests filing;
 
-    OptOutFiling(ProcessedMessages processed, FilingRequests filing) {
-        this.processed = processed;
+    OptOutFiling(FilingRequests filing) {
         this.filing = filing;
     }
 
-    void on(Message<byte[]> message) {
-        processed.handleOnce(CONSUMER, message, () -> {
-            PlatformEvent event;
-            try {
-                event = CloudEvents.read(message);
-            } catch (UnknownEventType notForUs) {
-                // both topics carry other (and future) types; only the two above are opt-outs
-                return;
-            }
-            act(event);
-        });
+    /** A one-click unsubscribe (handed over by the kit's typed consumer, {@link OptOutConfiguration}). */
+    void unsubscribed(SubscriberUnsubscribed unsubscribed) {
+        if (unsubscribed.source() != null && unsubscribed.source().startsWith("privacy-request")) {
+            return;
+        }
+        fileFor(unsubscribed.subjectId(), unsubscribed.emailIndex(), "marketing-service",
+                "unsubscribed (" + unsubscribed.source() + ")");
     }
 
-    private void act(PlatformEvent event) {
-        if (event instanceof SubscriberUnsubscribed unsubscribed) {
-            if (unsubscribed.source() != null && unsubscribed.source().startsWith("privacy-request")) {
-                return;
-            }
-            fileFor(unsubscribed.subjectId(), unsubscribed.emailIndex(), "marketing-service",
-                    "unsubscribed (" + unsubscribed.source() + ")");
-        } else if (event instanceof ConsentWithdrawn withdrawn) {
-            if (!MARKETING_PURPOSES.contains(withdrawn.purpose()) || "PRIVACY_REQUEST".equals(withdrawn.channel())) {
-                return;
-            }
-            fileFor(withdrawn.subjectId(), withdrawn.emailIndex(), "consent-service",
-                    "withdrew " + withdrawn.purpose() + " (" + withdrawn.channel() + ")");
+    /** A withdrawal in the consent ledger; only marketing purposes, and not the objection's own, are opt-outs. */
+    void withdrawn(ConsentWithdrawn withdrawn) {
+        if (!MARKETING_PURPOSES.contains(withdrawn.purpose()) || "PRIVACY_REQUEST".equals(withdrawn.channel())) {
+            return;
         }
+        fileFor(withdrawn.subjectId(), withdrawn.emailIndex(), "consent-service",
+                "withdrew " + withdrawn.purpose() + " (" + withdrawn.channel() + ")");
     }
 
     private void fileFor(String subjectId, String emailIndex, String service, String how) {

@@ -12,7 +12,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 import uk.alluris.kit.inbox.InboxAutoConfiguration;
-import uk.alluris.kit.inbox.ProcessedMessages;
+import uk.alluris.events.DataExportRequested;
+import uk.alluris.events.ErasureRequested;
+import uk.alluris.events.MarketingObjectionRequested;
+import uk.alluris.events.RectificationRequested;
+import uk.alluris.events.RestrictionLifted;
+import uk.alluris.events.RestrictionRequested;
+import uk.alluris.kit.inbox.EventConsumers;
 
 /**
  * The privacy side every data-holding service shares: a restriction register, and — once the service declares its
@@ -39,11 +45,11 @@ public class PrivacyAutoConfiguration {
     }
 
     @Bean
-    @ConditionalOnBean({ PrivacyActions.class, ProcessedMessages.class })
+    @ConditionalOnBean({ PrivacyActions.class, EventConsumers.class })
     @ConditionalOnMissingBean
-    PrivacyRequestIntake privacyRequestIntake(PrivacyActions actions, ProcessedMessages processed, MongoTemplate mongo,
+    PrivacyRequestIntake privacyRequestIntake(PrivacyActions actions, MongoTemplate mongo,
             @Value("${spring.application.name}") String service, Clock clock, TransportSeal transport) {
-        return new PrivacyRequestIntake(actions, processed, mongo, service, clock, transport);
+        return new PrivacyRequestIntake(actions, mongo, service, clock, transport);
     }
 
     /** Opens (and, in the rights-request service, seals) a rectification's corrected details. */
@@ -53,10 +59,13 @@ public class PrivacyAutoConfiguration {
         return new TransportSeal(platform.secret());
     }
 
-    /** Privacy requests from the rights-request service. */
+    /** Privacy requests from the rights-request service, each type answered by the intake. */
     @Bean
-    @ConditionalOnBean(PrivacyRequestIntake.class)
-    Consumer<Message<byte[]>> privacyRequests(PrivacyRequestIntake intake) {
-        return intake::on;
+    @ConditionalOnBean({ PrivacyRequestIntake.class, EventConsumers.class })
+    Consumer<Message<byte[]>> privacyRequests(PrivacyRequestIntake intake, EventConsumers consumers) {
+        return consumers.consumer("privacyRequests").on(ErasureRequested.class, intake::answer)
+                .on(RestrictionRequested.class, intake::answer).on(RestrictionLifted.class, intake::answer)
+                .on(MarketingObjectionRequested.class, intake::answer).on(DataExportRequested.class, intake::answer)
+                .on(RectificationRequested.class, intake::answer).build();
     }
 }

@@ -8,27 +8,24 @@ import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.messaging.Message;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.DataExportRequested;
 import uk.alluris.events.ErasureRequested;
 import uk.alluris.events.RectificationRequested;
 import uk.alluris.events.MarketingObjectionRequested;
-import uk.alluris.events.PlatformEvent;
 import uk.alluris.events.PrivacyRequestEvent;
 import uk.alluris.events.RestrictionLifted;
 import uk.alluris.events.RestrictionRequested;
-import uk.alluris.kit.inbox.ProcessedMessages;
-import uk.alluris.kit.messaging.CloudEvents;
 
 /**
- * Receives privacy requests from {@code privacy.requests}, has this service's {@link PrivacyActions} act on them once,
- * and answers each with a receipt.
+ * Answers privacy requests from {@code privacy.requests} (read by the kit's typed consumer, {@code privacyRequests}),
+ * has this service's {@link PrivacyActions} act on them once, and answers each with a receipt.
  * <ul>
- * <li>the same message delivered again is skipped (the idempotent-consumer guard);</li>
+ * <li>the same message delivered again is skipped (the consumer's idempotent-consumer guard);</li>
  * <li>the same request asked again (a chase, with a new event id) is not acted on again: the receipt already issued
  * is sent again, unchanged;</li>
- * <li>a message that cannot be read throws, so the binder retries it and then parks it in this group's DLQ.</li>
+ * <li>a message that cannot be read throws, so the binder retries it and then parks it in this group's DLQ; one of a
+ * type the catalogue does not know is skipped and counted ({@link uk.alluris.kit.inbox.EventConsumer}).</li>
  * </ul>
  */
 public class PrivacyRequestIntake {
@@ -37,32 +34,20 @@ public class PrivacyRequestIntake {
     private static final JsonMapper EXPORT_JSON = JsonMapper.builder().build();
 
     private final PrivacyActions actions;
-    private final ProcessedMessages processed;
     private final MongoTemplate mongo;
     private final String service;
     private final Clock clock;
     private final TransportSeal transport;
 
-    public PrivacyRequestIntake(PrivacyActions actions, ProcessedMessages processed, MongoTemplate mongo, String service,
-            Clock clock, TransportSeal transport) {
+    public PrivacyRequestIntake(PrivacyActions actions, MongoTemplate mongo, String service, Clock clock,
+            TransportSeal transport) {
         this.actions = actions;
         this.transport = transport;
-        this.processed = processed;
         this.mongo = mongo;
         this.service = service;
         this.clock = clock;
         // receipts left unsent by a crash are relayed after a restart, before any new request arrives
         mongo.getConverter().getMappingContext().getPersistentEntity(IssuedReceipt.class);
-    }
-
-    public void on(Message<byte[]> message) {
-        processed.handleOnce(service, message, () -> {
-            PlatformEvent event = CloudEvents.read(message);
-            if (!(event instanceof PrivacyRequestEvent request)) {
-                throw new IllegalArgumentException("not a privacy request: " + event.getClass().getSimpleName());
-            }
-            answer(request);
-        });
     }
 
     /** Acts on a request unless it was already answered; either way, a receipt goes out. */

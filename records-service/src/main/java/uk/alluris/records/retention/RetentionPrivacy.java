@@ -16,13 +16,13 @@ import uk.alluris.records.subjects.SubjectPrivacy;
  * erased by {@link RetentionJob} when it passes; erased at once (crypto-shredding) when it already has.
  */
 @Component
-public class RecordsErasure {
+public class RetentionPrivacy {
 
     private final SubjectPrivacy subjects;
     private final EntryPrivacy entries;
     private final Shredding shredding;
 
-    RecordsErasure(SubjectPrivacy subjects, EntryPrivacy entries, Shredding shredding) {
+    RetentionPrivacy(SubjectPrivacy subjects, EntryPrivacy entries, Shredding shredding) {
         this.subjects = subjects;
         this.entries = entries;
         this.shredding = shredding;
