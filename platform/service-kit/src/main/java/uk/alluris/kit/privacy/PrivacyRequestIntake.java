@@ -4,18 +4,18 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
+import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.DataExportRequested;
 import uk.alluris.events.ErasureRequested;
-import uk.alluris.events.RectificationRequested;
 import uk.alluris.events.MarketingObjectionRequested;
 import uk.alluris.events.PlatformEvent;
 import uk.alluris.events.PrivacyRequestEvent;
+import uk.alluris.events.RectificationRequested;
 import uk.alluris.events.RestrictionLifted;
 import uk.alluris.events.RestrictionRequested;
 import uk.alluris.kit.inbox.ProcessedMessages;
@@ -28,7 +28,10 @@ import uk.alluris.kit.messaging.CloudEvents;
  * <li>the same message delivered again is skipped (the idempotent-consumer guard);</li>
  * <li>the same request asked again (a chase, with a new event id) is not acted on again: the receipt already issued
  * is sent again, unchanged;</li>
- * <li>a message that cannot be read throws, so the binder retries it and then parks it in this group's DLQ.</li>
+ * <li>a message that cannot be read throws, so the binder retries it and then parks it in this group's DLQ;</li>
+ * <li>a service that dies while acting (after some deletes, before its receipt) acts again on redelivery, and the
+ * receipt still counts what was there, from the {@link PrivacyEffects} journal the features write before they change
+ * anything.</li>
  * </ul>
  */
 public class PrivacyRequestIntake {
@@ -42,10 +45,12 @@ public class PrivacyRequestIntake {
     private final String service;
     private final Clock clock;
     private final TransportSeal transport;
+    private final PrivacyEffects effects;
 
     public PrivacyRequestIntake(PrivacyActions actions, ProcessedMessages processed, MongoTemplate mongo, String service,
-            Clock clock, TransportSeal transport) {
+            Clock clock, TransportSeal transport, PrivacyEffects effects) {
         this.actions = actions;
+        this.effects = effects;
         this.transport = transport;
         this.processed = processed;
         this.mongo = mongo;
@@ -71,7 +76,9 @@ public class PrivacyRequestIntake {
         if (issued != null) {
             issued.send(service, clock.instant());
             log.info("privacy request {} asked again; receipt sent again", request.requestId());
-            return mongo.save(issued);
+            IssuedReceipt resent = mongo.save(issued);
+            effects.settled(request.requestId());
+            return resent;
         }
         List<CategoryOutcome> categories;
         String sealedExport = null;
@@ -81,11 +88,15 @@ public class PrivacyRequestIntake {
             sealedExport = ExportSeal.seal(exportRequest.recipientKey(), exportJson(exportRequest, export),
                     request.requestId(), service);
         } else {
-            categories = act(request);
+            categories = effects.acting(request.requestId(), () -> act(request));
         }
+        effects.reached("acted");
         log.info("privacy request {} ({}) answered: {}", request.requestId(), request.requestType(), categories);
-        return mongo.save(IssuedReceipt.issue(request.requestId(), request.requestType(), categories, sealedExport,
-                service, clock.instant()));
+        IssuedReceipt receipt = mongo.save(IssuedReceipt.issue(request.requestId(), request.requestType(), categories,
+                sealedExport, service, clock.instant()));
+        effects.reached("receipt saved");
+        effects.settled(request.requestId());
+        return receipt;
     }
 
     /** One service's part of a bundle, as documented in docs/privacy-requests.md (the export file format). */
