@@ -46,11 +46,13 @@ public class PrivacyRequestIntake {
     private final Clock clock;
     private final TransportSeal transport;
     private final PrivacyEffects effects;
+    private final SealedExportParts exportParts;
 
     public PrivacyRequestIntake(PrivacyActions actions, ProcessedMessages processed, MongoTemplate mongo, String service,
             Clock clock, TransportSeal transport, PrivacyEffects effects) {
         this.actions = actions;
         this.effects = effects;
+        this.exportParts = new SealedExportParts(mongo);
         this.transport = transport;
         this.processed = processed;
         this.mongo = mongo;
@@ -74,6 +76,9 @@ public class PrivacyRequestIntake {
     public IssuedReceipt answer(PrivacyRequestEvent request) {
         IssuedReceipt issued = mongo.findById(request.requestId(), IssuedReceipt.class);
         if (issued != null) {
+            if (issued.exportParts() != null) {
+                exportParts.sendAgain(request.requestId(), service, clock.instant());
+            }
             issued.send(service, clock.instant());
             log.info("privacy request {} asked again; receipt sent again", request.requestId());
             IssuedReceipt resent = mongo.save(issued);
@@ -82,18 +87,26 @@ public class PrivacyRequestIntake {
         }
         List<CategoryOutcome> categories;
         String sealedExport = null;
+        Integer parts = null;
+        String digest = null;
         if (request instanceof DataExportRequested exportRequest) {
             PersonalDataExport export = actions.export(request.subject());
             categories = export.categories();
             sealedExport = ExportSeal.seal(exportRequest.recipientKey(), exportJson(exportRequest, export),
                     request.requestId(), service);
+            if (SealedExportParts.tooLargeForOneMessage(sealedExport)) {
+                // parts first: the receipt that names them is saved (and sent) after every part is
+                digest = SealedExportParts.digest(sealedExport);
+                parts = exportParts.send(request.requestId(), sealedExport, digest, service, clock.instant());
+                sealedExport = null;
+            }
         } else {
             categories = effects.acting(request.requestId(), () -> act(request));
         }
         effects.reached("acted");
         log.info("privacy request {} ({}) answered: {}", request.requestId(), request.requestType(), categories);
         IssuedReceipt receipt = mongo.save(IssuedReceipt.issue(request.requestId(), request.requestType(), categories,
-                sealedExport, service, clock.instant()));
+                sealedExport, parts, digest, service, clock.instant()));
         effects.reached("receipt saved");
         effects.settled(request.requestId());
         return receipt;
