@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.marketing.subscribers.MarketingChannel;
 
@@ -69,8 +70,9 @@ class CampaignController {
 
     /** Every campaign, newest first, without the per-person record. */
     @GetMapping
-    List<CampaignView> all() {
-        return campaigns.findAll(Sort.by(Sort.Direction.DESC, "createdAt")).stream().map(c -> view(c, null)).toList();
+    List<CampaignView> all(Paging paging) {
+        return paging.of(campaigns.findAll(Sort.by(Sort.Direction.DESC, "createdAt")).stream().map(c -> view(c, null))
+                .toList());
     }
 
     private static CampaignView view(Campaign c, List<SendView> perPerson) {
