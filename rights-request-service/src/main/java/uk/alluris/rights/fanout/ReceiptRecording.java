@@ -9,6 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
+import uk.alluris.events.ExportPartIssued;
+import uk.alluris.events.PlatformEvent;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.kit.inbox.ProcessedMessages;
 import uk.alluris.kit.messaging.CloudEvents;
@@ -36,9 +38,11 @@ class ReceiptRecording {
     private final Clock clock;
     private final Exports exports;
     private final ApplicationEventPublisher events;
+    private final ExportPartsAssembly parts;
 
     ReceiptRecording(PrivacyRequests requests, ProcessedMessages processed, Clock clock, Exports exports,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, ExportPartsAssembly parts) {
+        this.parts = parts;
         this.requests = requests;
         this.processed = processed;
         this.clock = clock;
@@ -46,8 +50,23 @@ class ReceiptRecording {
         this.events = events;
     }
 
+    /** A receipt, or a part of the export a receipt names (see {@link ExportPartsAssembly}). */
     void on(Message<byte[]> message) {
-        processed.handleOnce(CONSUMER, message, () -> record((ReceiptIssued) CloudEvents.read(message)));
+        processed.handleOnce(CONSUMER, message, () -> {
+            PlatformEvent event = CloudEvents.read(message);
+            if (event instanceof ExportPartIssued part) {
+                parts.keep(part).ifPresent(this::recordJoined);
+            } else if (event instanceof ReceiptIssued receipt && receipt.exportInParts()) {
+                parts.complete(receipt).ifPresent(this::recordJoined);
+            } else {
+                record((ReceiptIssued) event);
+            }
+        });
+    }
+
+    private void recordJoined(ReceiptIssued joined) {
+        record(joined);
+        parts.done(joined);
     }
 
     private void record(ReceiptIssued receipt) {
