@@ -6,6 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,6 +34,7 @@ public class ProcessedMessages {
 
     static final String COLLECTION = "processed_messages";
     static final String HANDLED_AT = "handledAt";
+    private static final Logger log = LoggerFactory.getLogger(ProcessedMessages.class);
 
     private final MongoTemplate mongo;
     private final Duration retention;
@@ -44,8 +48,15 @@ public class ProcessedMessages {
         this.mongo = mongo;
         this.retention = retention;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on(HANDLED_AT, Sort.Direction.ASC).expire(retention)
-                .named("handledAt_ttl"));
+        try {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on(HANDLED_AT, Sort.Direction.ASC).expire(retention)
+                    .named("handledAt_ttl"));
+        } catch (DataAccessException differentRetention) {
+            // MongoDB refuses to change an existing TTL index's expiry in place (the retention setting changed); the
+            // hourly cleanup still applies the new retention, and the operator can drop the old index
+            log.warn("processed-message TTL index not updated, the cleanup applies the retention: {}",
+                    differentRetention.getMessage());
+        }
     }
 
     /** Runs {@code handler} unless {@code consumer} has already handled this message; returns whether it ran. */
