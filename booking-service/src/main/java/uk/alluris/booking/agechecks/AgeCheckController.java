@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.booking.clients.ClientAccess;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 
@@ -59,8 +60,8 @@ class AgeCheckController {
     }
 
     @GetMapping
-    List<AgeCheck> list(@PathVariable UUID clientId) {
+    List<AgeCheck> list(@PathVariable UUID clientId, Paging paging) {
         clients.requireReadable(clientId);
-        return checks.findByClientIdOrderByCheckedAtAsc(clientId);
+        return paging.of(checks.findByClientIdOrderByCheckedAtAsc(clientId));
     }
 }

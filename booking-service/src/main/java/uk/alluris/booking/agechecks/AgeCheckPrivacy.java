@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.kit.privacy.PersonalDataExport;
+import uk.alluris.kit.privacy.PrivacyEffects;
 
 /**
  * What the age checks answer to a privacy request: erased with the person (the evidence names them, and the
@@ -23,15 +24,19 @@ public class AgeCheckPrivacy {
     }
 
     private final AgeChecks checks;
+    private final PrivacyEffects effects;
 
-    AgeCheckPrivacy(AgeChecks checks) {
+    AgeCheckPrivacy(AgeChecks checks, PrivacyEffects effects) {
         this.checks = checks;
+        this.effects = effects;
     }
 
+    /** Journals the checks found before deleting them, so a redelivery after a crash still counts them. */
     public List<CategoryOutcome> erase(Collection<UUID> clientIds) {
         List<AgeCheck> held = of(clientIds);
+        int erased = effects.planned(AGE_CHECKS, held.stream().map(AgeCheck::id).toList());
         checks.deleteAll(held);
-        return List.of(CategoryOutcome.counted(AGE_CHECKS, Outcome.ERASED, held.size()));
+        return List.of(CategoryOutcome.counted(AGE_CHECKS, Outcome.ERASED, erased));
     }
 
     public void export(Collection<UUID> clientIds, PersonalDataExport.Builder export) {

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.booking.cards.CardNumbers;
 import uk.alluris.booking.clients.ClientFacts;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 
@@ -74,9 +75,10 @@ class AppointmentController {
     }
 
     @GetMapping("/clients/{clientId}/appointments")
-    List<AppointmentView> ofClient(@PathVariable UUID clientId) {
+    List<AppointmentView> ofClient(@PathVariable UUID clientId, Paging paging) {
         clients.readable(clientId);
-        return appointments.findByClientIdOrderByStartAsc(clientId).stream().map(AppointmentView::of).toList();
+        return paging.of(appointments.findByClientIdOrderByStartAsc(clientId).stream().map(AppointmentView::of)
+                .toList());
     }
 
     @PostMapping("/appointments/{id}/reschedule")

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.kit.privacy.PersonalDataExport;
+import uk.alluris.kit.privacy.PrivacyEffects;
 import uk.alluris.kit.privacy.ThirdPartyRedaction;
 
 /**
@@ -31,8 +32,10 @@ public class AppointmentPrivacy {
     private final Appointments appointments;
     private final SlotClaims claims;
     private final Clock clock;
+    private final PrivacyEffects effects;
 
-    AppointmentPrivacy(Appointments appointments, SlotClaims claims, Clock clock) {
+    AppointmentPrivacy(Appointments appointments, SlotClaims claims, Clock clock, PrivacyEffects effects) {
+        this.effects = effects;
         this.appointments = appointments;
         this.claims = claims;
         this.clock = clock;
@@ -45,23 +48,23 @@ public class AppointmentPrivacy {
      */
     public List<CategoryOutcome> erase(Collection<UUID> clientIds) {
         Instant now = clock.instant();
-        int future = 0;
-        int past = 0;
-        for (UUID clientId : clientIds) {
-            for (Appointment appointment : appointments.findByClientIdOrderByStartAsc(clientId)) {
-                if (appointment.isFuture(now)) {
-                    appointments.delete(appointment);
-                    claims.releaseAll(appointment.id());
-                    future++;
-                } else {
-                    appointment.anonymise(now);
-                    appointments.save(appointment);
-                    past++;
-                }
-            }
+        List<Appointment> held = clientIds.stream()
+                .flatMap(clientId -> appointments.findByClientIdOrderByStartAsc(clientId).stream()).toList();
+        List<Appointment> future = held.stream().filter(appointment -> appointment.isFuture(now)).toList();
+        List<Appointment> past = held.stream().filter(appointment -> !appointment.isFuture(now)).toList();
+        // journalled before anything changes: a redelivery after a crash counts what this request found
+        int futureErased = effects.planned(FUTURE_APPOINTMENTS, future.stream().map(Appointment::id).toList());
+        int pastAnonymised = effects.planned(PAST_APPOINTMENTS, past.stream().map(Appointment::id).toList());
+        for (Appointment appointment : future) {
+            appointments.delete(appointment);
+            claims.releaseAll(appointment.id());
         }
-        return List.of(CategoryOutcome.counted(FUTURE_APPOINTMENTS, Outcome.ERASED, future),
-                CategoryOutcome.counted(PAST_APPOINTMENTS, Outcome.ERASED, past));
+        for (Appointment appointment : past) {
+            appointment.anonymise(now);
+            appointments.save(appointment);
+        }
+        return List.of(CategoryOutcome.counted(FUTURE_APPOINTMENTS, Outcome.ERASED, futureErased),
+                CategoryOutcome.counted(PAST_APPOINTMENTS, Outcome.ERASED, pastAnonymised));
     }
 
     /**

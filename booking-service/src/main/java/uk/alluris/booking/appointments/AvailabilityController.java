@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.booking.catalogue.Catalogue;
+import uk.alluris.kit.paging.Paging;
 
 /**
  * {@code GET /api/bookings/availability?treatment=&from=&to=[&practitioner=]}: free slots {@code [{start, end,
@@ -27,7 +28,8 @@ class AvailabilityController {
 
     @GetMapping("/api/bookings/availability")
     List<SlotGrid.Slot> free(@RequestParam UUID treatment, @RequestParam OffsetDateTime from,
-            @RequestParam OffsetDateTime to, @RequestParam(required = false) UUID practitioner) {
-        return availability.free(catalogue.bookableTreatment(treatment), practitioner, from.toInstant(), to.toInstant());
+            @RequestParam OffsetDateTime to, @RequestParam(required = false) UUID practitioner, Paging paging) {
+        return paging.of(availability.free(catalogue.bookableTreatment(treatment), practitioner, from.toInstant(),
+                to.toInstant()));
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.booking.catalogue.Catalogue;
 import uk.alluris.booking.clients.ClientFacts;
+import uk.alluris.kit.paging.Paging;
 
 /**
  * The staff diary ({@code GET /api/bookings/diary?date=YYYY-MM-DD[&practitioner=]}, RECEPTION and CLINICIAN only):
@@ -40,11 +41,11 @@ class DiaryController {
 
     @GetMapping("/api/bookings/diary")
     List<DiaryEntry> day(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(required = false) UUID practitioner) {
+            @RequestParam(required = false) UUID practitioner, Paging paging) {
         ZoneId zone = catalogue.calendar().zone();
-        List<Appointment> day = appointments.findStartingIn(
+        List<Appointment> day = paging.of(appointments.findStartingIn(
                 date.atStartOfDay(zone).toInstant(), date.plusDays(1).atStartOfDay(zone).toInstant()).stream()
-                .filter(a -> practitioner == null || practitioner.equals(a.practitionerId())).toList();
+                .filter(a -> practitioner == null || practitioner.equals(a.practitionerId())).toList());
         Map<UUID, ClientFacts.Facts> people = clients.of(day.stream().map(Appointment::clientId)
                 .filter(Objects::nonNull).distinct().toList());
         return day.stream().map(a -> {

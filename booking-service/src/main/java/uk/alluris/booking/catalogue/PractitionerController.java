@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 
 /**
@@ -57,8 +58,8 @@ class PractitionerController {
     }
 
     @GetMapping
-    List<Practitioner> list() {
-        return practitioners.findByActiveTrueOrderByNameAsc();
+    List<Practitioner> list(Paging paging) {
+        return paging.of(practitioners.findByActiveTrueOrderByNameAsc());
     }
 
     @GetMapping("/{id}")

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 
@@ -65,9 +66,9 @@ class TreatmentController {
     }
 
     @GetMapping
-    List<Treatment> list() {
+    List<Treatment> list(Paging paging) {
         boolean admin = CurrentCaller.get().map(caller -> caller.hasRole("ADMIN")).orElse(false);
-        return admin ? treatments.findAllByOrderByNameAsc() : treatments.findByActiveTrueOrderByNameAsc();
+        return paging.of(admin ? treatments.findAllByOrderByNameAsc() : treatments.findByActiveTrueOrderByNameAsc());
     }
 
     @GetMapping("/{id}")

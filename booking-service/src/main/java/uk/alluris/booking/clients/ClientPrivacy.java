@@ -3,14 +3,18 @@ package uk.alluris.booking.clients;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.PersonalDataExport;
+import uk.alluris.kit.privacy.PrivacyEffects;
 import uk.alluris.kit.privacy.Restrictions;
 
 /**
@@ -33,8 +37,11 @@ public class ClientPrivacy {
     private final Restrictions restrictions;
     private final ClientCorrections corrections;
     private final Clock clock;
+    private final PrivacyEffects effects;
 
-    ClientPrivacy(Clients clients, Restrictions restrictions, ClientCorrections corrections, Clock clock) {
+    ClientPrivacy(Clients clients, Restrictions restrictions, ClientCorrections corrections, Clock clock,
+            PrivacyEffects effects) {
+        this.effects = effects;
         this.clients = clients;
         this.restrictions = restrictions;
         this.corrections = corrections;
@@ -47,10 +54,20 @@ public class ClientPrivacy {
                 clients.findMatching(subject.subjectUuids(), subject.emailIndexes(), subject.phoneIndexes()));
     }
 
+    /**
+     * The profile ids an erasure acts on: those found now and, after a crash, those the interrupted run found (their
+     * profiles may already be gone, while their appointments, payments and messages are still to be acted on).
+     */
+    public Set<UUID> plannedForErasure(MatchedClients found) {
+        return effects.targets(PROFILE, found.ids()).stream().map(UUID::fromString)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
+
     /** Erases the profiles; run after the features that act on their ids (appointments, payments). */
     public List<CategoryOutcome> erase(MatchedClients found) {
+        int erased = effects.planned(PROFILE, found.ids());
         found.profiles().forEach(clients::delete);
-        return List.of(CategoryOutcome.counted(PROFILE, Outcome.ERASED, found.count()));
+        return List.of(CategoryOutcome.counted(PROFILE, Outcome.ERASED, erased));
     }
 
     /**

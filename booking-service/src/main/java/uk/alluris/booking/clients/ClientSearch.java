@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.identity.Normalisation;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
@@ -41,7 +42,7 @@ class ClientSearch {
     @GetMapping("/api/bookings/clients")
     List<Found> search(@RequestParam(required = false) @Size(max = 320) String email,
             @RequestParam(required = false) @Size(max = 40) String phone,
-            @RequestParam(required = false) @Size(min = 2, max = 200) String name) {
+            @RequestParam(required = false) @Size(min = 2, max = 200) String name, Paging paging) {
         if (CurrentCaller.get().map(CurrentCaller::isClient).orElse(true)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "only staff search clients");
         }
@@ -56,8 +57,9 @@ class ClientSearch {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "What to search for?",
                     "give one of email, phone or name (at least 2 characters)");
         }
-        return found.stream().limit(MOST).map(client -> new Found(client.id(), client.fullName(), client.email(),
+        return paging.of(found.stream().limit(MOST).map(client -> new Found(client.id(), client.fullName(),
+                client.email(),
                 client.phone(), client.dateOfBirth(), restrictions.isRestricted(client.id().toString(),
-                        client.emailIndex(), client.phoneIndex()))).toList();
+                        client.emailIndex(), client.phoneIndex()))).toList());
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.kit.privacy.PersonalDataExport;
+import uk.alluris.kit.privacy.PrivacyEffects;
 
 /**
  * What messages answer to a privacy request (ARCHITECTURE.md, booking). Erasure: messages not yet sent and what they
@@ -35,21 +36,32 @@ public class MessagePrivacy {
     private final ScheduledMessages messages;
     private final MessagePlans plans;
     private final MongoTemplate mongo;
+    private final PrivacyEffects effects;
 
-    MessagePrivacy(ScheduledMessages messages, MessagePlans plans, MongoTemplate mongo) {
+    MessagePrivacy(ScheduledMessages messages, MessagePlans plans, MongoTemplate mongo, PrivacyEffects effects) {
+        this.effects = effects;
         this.messages = messages;
         this.plans = plans;
         this.mongo = mongo;
     }
 
+    /** Journals the messages found before deleting any, so a redelivery after a crash still counts them. */
     public List<CategoryOutcome> erase(Collection<UUID> clientIds) {
-        long unsent = mongo.remove(new Query(where("clientId").in(clientIds).and("status")
-                .in(ScheduledMessage.Status.PENDING, ScheduledMessage.Status.SENDING)), ScheduledMessage.class)
-                .getDeletedCount();
+        List<ScheduledMessage> held = messages.findByClientIdInOrderByDueAtAsc(clientIds);
+        List<String> unsent = held.stream().filter(MessagePrivacy::unsent).map(ScheduledMessage::key).toList();
+        int unsentErased = effects.planned(SCHEDULED, unsent);
+        int loggedErased = effects.planned(LOG, held.stream().filter(m -> !unsent(m)).map(ScheduledMessage::key)
+                .toList());
+        mongo.remove(new Query(where("_id").in(unsent)), ScheduledMessage.class);
         plans.deleteByClientIdIn(clientIds);
-        long logged = messages.deleteByClientIdIn(clientIds);
-        return List.of(CategoryOutcome.counted(SCHEDULED, Outcome.ERASED, (int) unsent),
-                CategoryOutcome.counted(LOG, Outcome.ERASED, (int) logged));
+        messages.deleteByClientIdIn(clientIds);
+        return List.of(CategoryOutcome.counted(SCHEDULED, Outcome.ERASED, unsentErased),
+                CategoryOutcome.counted(LOG, Outcome.ERASED, loggedErased));
+    }
+
+    private static boolean unsent(ScheduledMessage message) {
+        return message.status() == ScheduledMessage.Status.PENDING
+                || message.status() == ScheduledMessage.Status.SENDING;
     }
 
     /** Service messages go on under a restriction; the receipt says how many are affected and that they are held so. */

@@ -6,6 +6,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 
@@ -31,13 +32,13 @@ class UndeliveredMessages {
     }
 
     @GetMapping("/api/bookings/messages/undelivered")
-    List<Undelivered> undelivered() {
+    List<Undelivered> undelivered(Paging paging) {
         if (CurrentCaller.get().map(CurrentCaller::isClient).orElse(true)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "undelivered messages are for staff");
         }
-        return messages.findTop200ByStatusOrderByDueAtAsc(ScheduledMessage.Status.FAILED).stream()
+        return paging.of(messages.findTop200ByStatusOrderByDueAtAsc(ScheduledMessage.Status.FAILED).stream()
                 .map(m -> new Undelivered(m.key(), m.appointmentId(), m.clientId(), m.kind(), m.channel(),
                         m.attempts(), m.lastError, m.dueAt()))
-                .toList();
+                .toList());
     }
 }

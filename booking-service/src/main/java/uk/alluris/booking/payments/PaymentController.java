@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.booking.appointments.AppointmentClients;
 import uk.alluris.booking.cards.CardNumbers;
 import uk.alluris.booking.clients.ClientAccess;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 
@@ -82,8 +83,8 @@ class PaymentController {
     }
 
     @GetMapping("/clients/{clientId}/payments")
-    List<PaymentView> ofClient(@PathVariable UUID clientId) {
+    List<PaymentView> ofClient(@PathVariable UUID clientId, Paging paging) {
         clients.requireReadable(clientId);
-        return payments.findByClientIdOrderByRecordedAtAsc(clientId).stream().map(PaymentView::of).toList();
+        return paging.of(payments.findByClientIdOrderByRecordedAtAsc(clientId).stream().map(PaymentView::of).toList());
     }
 }

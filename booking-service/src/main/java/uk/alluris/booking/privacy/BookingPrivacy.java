@@ -62,7 +62,7 @@ class BookingPrivacy implements PrivacyActions {
     @Override
     public List<CategoryOutcome> erase(SubjectIdentifiers subject) {
         MatchedClients found = clients.matching(subject);
-        Set<UUID> ids = found.ids();
+        Set<UUID> ids = clients.plannedForErasure(found);
         List<CategoryOutcome> booked = appointments.erase(ids);
         List<CategoryOutcome> paid = payments.erase(ids);
         List<CategoryOutcome> checked = ageChecks.erase(ids);

@@ -8,6 +8,7 @@ import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.privacy.PersonalDataExport;
+import uk.alluris.kit.privacy.PrivacyEffects;
 
 /**
  * What a person's claimed cookie choices answer to privacy requests. Only choices joined to a person (by signing in)
@@ -28,15 +29,19 @@ public class VisitorDecisionPrivacy {
     }
 
     private final VisitorDecisions decisions;
+    private final PrivacyEffects effects;
 
-    VisitorDecisionPrivacy(VisitorDecisions decisions) {
+    VisitorDecisionPrivacy(VisitorDecisions decisions, PrivacyEffects effects) {
         this.decisions = decisions;
+        this.effects = effects;
     }
 
+    /** Journals the choices before deleting them, so a redelivery after a crash still counts them. */
     public List<CategoryOutcome> erase(SubjectIdentifiers subject) {
         List<VisitorDecision> found = claimedBy(subject);
+        int erased = effects.planned(CATEGORY, found.stream().map(decision -> decision.id).toList());
         decisions.deleteAll(found);
-        return outcome(Outcome.ERASED, found.size());
+        return outcome(Outcome.ERASED, erased);
     }
 
     public List<CategoryOutcome> restrict(SubjectIdentifiers subject) {

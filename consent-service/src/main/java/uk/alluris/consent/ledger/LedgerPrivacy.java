@@ -15,6 +15,7 @@ import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.PersonalDataExport;
+import uk.alluris.kit.privacy.PrivacyEffects;
 import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.kit.privacy.Widening;
 
@@ -44,8 +45,11 @@ public class LedgerPrivacy {
     private final Ledger ledger;
     private final Restrictions restrictions;
     private final Clock clock;
+    private final PrivacyEffects effects;
 
-    LedgerPrivacy(LedgerEntries entries, Ledger ledger, Restrictions restrictions, Clock clock) {
+    LedgerPrivacy(LedgerEntries entries, Ledger ledger, Restrictions restrictions, Clock clock,
+            PrivacyEffects effects) {
+        this.effects = effects;
         this.entries = entries;
         this.ledger = ledger;
         this.restrictions = restrictions;
@@ -59,16 +63,15 @@ public class LedgerPrivacy {
      */
     public List<CategoryOutcome> erase(SubjectIdentifiers subject) {
         List<LedgerEntry> found = matching(subject);
-        int erased = 0;
-        for (LedgerEntry entry : found) {
-            if (ledger.erasePersonalData(entry)) {
-                erased++;
-            }
-        }
+        List<LedgerEntry> toErase = found.stream().filter(entry -> entry.erasedAt() == null).toList();
+        // journalled before anything changes: a redelivery after a crash counts what this request found
+        int erased = effects.planned(PERSONAL_DATA, toErase.stream().map(LedgerEntry::id).toList());
+        int proof = effects.planned(PROOF, found.stream().map(LedgerEntry::id).toList());
+        toErase.forEach(ledger::erasePersonalData);
         LocalDate until = LocalDate.now(clock.withZone(ZoneId.of("Europe/London"))).plusYears(6);
-        return List.of(CategoryOutcome.counted(PERSONAL_DATA, Outcome.ERASED, erased), found.isEmpty()
+        return List.of(CategoryOutcome.counted(PERSONAL_DATA, Outcome.ERASED, erased), proof == 0
                 ? CategoryOutcome.of(PROOF, Outcome.NOT_HELD, 0)
-                : CategoryOutcome.retained(PROOF, found.size(), PROOF_GROUND, until));
+                : CategoryOutcome.retained(PROOF, proof, PROOF_GROUND, until));
     }
 
     /** Registers the restriction under every identifier the ledger links to the person; the ledger then refuses new grants. */

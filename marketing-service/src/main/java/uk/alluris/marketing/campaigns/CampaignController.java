@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.marketing.subscribers.MarketingChannel;
 
@@ -112,8 +113,9 @@ class CampaignController {
 
     /** Every campaign, newest first, without the per-person record. */
     @GetMapping
-    List<CampaignView> all() {
-        return campaigns.findAll(Sort.by(Sort.Direction.DESC, "createdAt")).stream().map(c -> view(c, null)).toList();
+    List<CampaignView> all(Paging paging) {
+        return paging.of(campaigns.findAll(Sort.by(Sort.Direction.DESC, "createdAt")).stream().map(c -> view(c, null))
+                .toList());
     }
 
     /** The campaign a newly taken key names; inserted, so two racing retries of one request make it once. */

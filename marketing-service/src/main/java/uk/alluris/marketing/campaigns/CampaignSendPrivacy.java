@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
+import uk.alluris.kit.privacy.PrivacyEffects;
 
 /**
  * What a privacy request does to the record of campaigns sent to the person (found by subscriber id, or by email
@@ -28,15 +29,19 @@ public class CampaignSendPrivacy {
     private final CampaignSends sends;
     private final Campaigns campaigns;
 
-    CampaignSendPrivacy(CampaignSends sends, Campaigns campaigns) {
+    private final PrivacyEffects effects;
+
+    CampaignSendPrivacy(CampaignSends sends, Campaigns campaigns, PrivacyEffects effects) {
+        this.effects = effects;
         this.sends = sends;
         this.campaigns = campaigns;
     }
 
     public CategoryOutcome erase(SubjectIdentifiers person) {
         List<CampaignSend> sent = theirs(person);
+        int erased = effects.planned(CAMPAIGN_SENDS, sent.stream().map(CampaignSend::id).toList());
         sends.deleteAll(sent);
-        return CategoryOutcome.counted(CAMPAIGN_SENDS, Outcome.ERASED, sent.size());
+        return CategoryOutcome.counted(CAMPAIGN_SENDS, Outcome.ERASED, erased);
     }
 
     /** The campaigns actually sent to the person (not those they were skipped for). */

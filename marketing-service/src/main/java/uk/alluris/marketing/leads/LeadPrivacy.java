@@ -7,6 +7,7 @@ import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.privacy.Widening;
+import uk.alluris.kit.privacy.PrivacyEffects;
 import uk.alluris.marketing.subscribers.Enrolment;
 import uk.alluris.marketing.subscribers.MarketingChannel;
 
@@ -26,8 +27,10 @@ public class LeadPrivacy {
     }
 
     private final Leads leads;
+    private final PrivacyEffects effects;
 
-    LeadPrivacy(Leads leads) {
+    LeadPrivacy(Leads leads, PrivacyEffects effects) {
+        this.effects = effects;
         this.leads = leads;
     }
 
@@ -39,8 +42,9 @@ public class LeadPrivacy {
 
     public CategoryOutcome erase(SubjectIdentifiers person) {
         List<Lead> theirs = theirs(person);
+        int erased = effects.planned(LEADS, theirs.stream().map(Lead::id).toList());
         leads.deleteAll(theirs);
-        return CategoryOutcome.counted(LEADS, Outcome.ERASED, theirs.size());
+        return CategoryOutcome.counted(LEADS, Outcome.ERASED, erased);
     }
 
     /** The leads counted under this outcome (a restriction or its lifting changes nothing here). */

@@ -10,6 +10,7 @@ import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.privacy.Corrections;
 import uk.alluris.kit.privacy.PersonalDataExport;
 import uk.alluris.kit.privacy.PrivacyActions;
+import uk.alluris.kit.privacy.PrivacyEffects;
 import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.marketing.campaigns.CampaignSendPrivacy;
 import uk.alluris.marketing.leads.LeadPrivacy;
@@ -40,9 +41,12 @@ class MarketingPrivacy implements PrivacyActions {
     private final Restrictions restrictions;
     private final CorrectingDetails correcting;
     private final Clock clock;
+    private final PrivacyEffects effects;
 
     MarketingPrivacy(SubscriberPrivacy subscribers, LeadPrivacy leads, CampaignSendPrivacy sends,
-            SuppressionPrivacy suppression, Restrictions restrictions, CorrectingDetails correcting, Clock clock) {
+            SuppressionPrivacy suppression, Restrictions restrictions, CorrectingDetails correcting, Clock clock,
+            PrivacyEffects effects) {
+        this.effects = effects;
         this.subscribers = subscribers;
         this.leads = leads;
         this.sends = sends;
@@ -54,8 +58,9 @@ class MarketingPrivacy implements PrivacyActions {
 
     @Override
     public List<CategoryOutcome> erase(SubjectIdentifiers subject) {
-        SubjectIdentifiers person = subscribers.widen(subject);
-        CategoryOutcome suppressed = suppressAll(person, SuppressionEntry.Reason.ERASURE);
+        SubjectIdentifiers person = journalled("person", subscribers.widen(subject));
+        SubjectIdentifiers everyone = journalled(SuppressionPrivacy.SUPPRESSION, leads.widen(person));
+        CategoryOutcome suppressed = suppression.suppress(everyone, SuppressionEntry.Reason.ERASURE);
         CategoryOutcome sent = sends.erase(person);
         CategoryOutcome theirLeads = leads.erase(person);
         List<CategoryOutcome> subscriptions = subscribers.erase(person);
@@ -109,6 +114,16 @@ class MarketingPrivacy implements PrivacyActions {
     @Override
     public List<CategoryOutcome> rectify(SubjectIdentifiers subject, Corrections corrections) {
         return correcting.correct(subscribers.widen(subject), corrections);
+    }
+
+    /**
+     * Every identifier an erasure found the person by, now or in an interrupted run of the same request (whose
+     * subscribers and leads may be gone already), so a redelivery after a crash acts on and counts the same person.
+     */
+    private SubjectIdentifiers journalled(String what, SubjectIdentifiers found) {
+        return new SubjectIdentifiers(effects.targets(what + "-subject-ids", found.subjectIds()),
+                effects.targets(what + "-email-indexes", found.emailIndexes()),
+                effects.targets(what + "-phone-indexes", found.phoneIndexes()));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.kit.problem.ProblemException;
 
@@ -66,8 +67,8 @@ class SubscriberController {
     }
 
     @GetMapping
-    List<SubscriberView> byEmail(@RequestParam String email) {
-        return subscriptions.byEmail(email).stream().map(this::view).toList();
+    List<SubscriberView> byEmail(@RequestParam String email, Paging paging) {
+        return paging.of(subscriptions.byEmail(email).stream().map(this::view).toList());
     }
 
     private SubscriberView view(Subscriber s) {

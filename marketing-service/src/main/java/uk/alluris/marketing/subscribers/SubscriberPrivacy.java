@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.privacy.Widening;
+import uk.alluris.kit.privacy.PrivacyEffects;
 
 /**
  * What a privacy request does to subscribers, their list memberships and sign-ups awaiting confirmation. It acts on
@@ -30,7 +32,10 @@ public class SubscriberPrivacy {
     private final Subscribers subscribers;
     private final PendingSubscriptions pending;
 
-    SubscriberPrivacy(Subscribers subscribers, PendingSubscriptions pending) {
+    private final PrivacyEffects effects;
+
+    SubscriberPrivacy(Subscribers subscribers, PendingSubscriptions pending, PrivacyEffects effects) {
+        this.effects = effects;
         this.subscribers = subscribers;
         this.pending = pending;
     }
@@ -48,11 +53,14 @@ public class SubscriberPrivacy {
     public List<CategoryOutcome> erase(SubjectIdentifiers person) {
         List<Subscriber> found = found(person);
         List<PendingSubscription> signUps = signUps(person);
-        int awaiting = (int) signUps.stream().filter(p -> p.confirmedAt() == null).count();
-        int memberships = found.stream().mapToInt(s -> s.lists().size()).sum();
+        // journalled before anything changes: a redelivery after a crash counts what this request found
+        int erased = effects.planned(SUBSCRIBERS, Stream.concat(found.stream().map(Subscriber::id),
+                signUps.stream().filter(p -> p.confirmedAt() == null).map(PendingSubscription::id)).toList());
+        int memberships = effects.planned(MEMBERSHIPS,
+                found.stream().flatMap(s -> s.lists().stream().map(list -> s.id() + "/" + list)).toList());
         pending.deleteAll(signUps);
         subscribers.deleteAll(found);
-        return List.of(CategoryOutcome.counted(SUBSCRIBERS, Outcome.ERASED, found.size() + awaiting),
+        return List.of(CategoryOutcome.counted(SUBSCRIBERS, Outcome.ERASED, erased),
                 CategoryOutcome.counted(MEMBERSHIPS, Outcome.ERASED, memberships));
     }
 

@@ -15,6 +15,7 @@ public enum EventType {
     RECTIFICATION_REQUESTED(RectificationRequested.class, Topics.PRIVACY_REQUESTS,
             "uk.alluris.privacy.RectificationRequested.v1"),
     RECEIPT_ISSUED(ReceiptIssued.class, Topics.PRIVACY_RECEIPTS, "uk.alluris.privacy.ReceiptIssued.v1"),
+    EXPORT_PART_ISSUED(ExportPartIssued.class, Topics.PRIVACY_RECEIPTS, "uk.alluris.privacy.ExportPartIssued.v1"),
     CONSENT_GRANTED(ConsentGranted.class, Topics.CONSENT_EVENTS, "uk.alluris.consent.ConsentGranted.v1"),
     CONSENT_WITHDRAWN(ConsentWithdrawn.class, Topics.CONSENT_EVENTS, "uk.alluris.consent.ConsentWithdrawn.v1"),
     SUBSCRIBER_UNSUBSCRIBED(SubscriberUnsubscribed.class, Topics.MARKETING_EVENTS,

@@ -37,6 +37,8 @@ final class SampleEvents {
                                     LocalDate.parse("2032-03-03")),
                             CategoryOutcome.of("photos", Outcome.NOT_HELD, 0)),
                     NOW);
+            case EXPORT_PART_ISSUED -> new ExportPartIssued(id, request, "records-service", 1, 3, "c2VhbGVkIHNsaWNl",
+                    "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", NOW);
             case CONSENT_GRANTED -> new ConsentGranted(id, subjectId, EMAIL_INDEX, "marketing.email", "web", "2025-05", NOW);
             case CONSENT_WITHDRAWN -> new ConsentWithdrawn(id, subjectId, null, "marketing.sms", "unsubscribe-link", "2025-05", NOW);
             case SUBSCRIBER_UNSUBSCRIBED -> new SubscriberUnsubscribed(id, subjectId, EMAIL_INDEX, null, "one-click", NOW);

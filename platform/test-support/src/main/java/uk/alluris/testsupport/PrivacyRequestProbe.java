@@ -24,6 +24,7 @@ import uk.alluris.events.ErasureRequested;
 import uk.alluris.events.MarketingObjectionRequested;
 import uk.alluris.events.PlatformEvent;
 import uk.alluris.events.PrivacyRequestEvent;
+import uk.alluris.events.ExportPartIssued;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.RestrictionLifted;
 import uk.alluris.events.RestrictionRequested;
@@ -111,13 +112,33 @@ public final class PrivacyRequestProbe implements AutoCloseable, AfterAllCallbac
     public List<ReceiptIssued> receipts(UUID requestId, String service, int atLeast, Duration within) {
         List<ReceiptIssued> found = new ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : records(Topics.PRIVACY_RECEIPTS, within, atLeast,
-                r -> new String(r.value(), StandardCharsets.UTF_8).contains(requestId.toString()))) {
+                r -> header(r, "ce_type").filter(EventType.RECEIPT_ISSUED.cloudEventType()::equals).isPresent()
+                        && new String(r.value(), StandardCharsets.UTF_8).contains(requestId.toString()))) {
             ReceiptIssued receipt = JSON.readValue(record.value(), ReceiptIssued.class);
             if (receipt.service().equals(service)) {
                 found.add(receipt);
             }
         }
         return found;
+    }
+
+    /**
+     * The sealed export a receipt carries: inline, or joined from the {@link ExportPartIssued} events it names (an
+     * export too large for one message), checked against the receipt's digest.
+     */
+    public String sealedExport(ReceiptIssued receipt) {
+        if (!receipt.exportInParts()) {
+            return receipt.sealedExport();
+        }
+        String[] parts = new String[receipt.exportParts()];
+        for (ConsumerRecord<byte[], byte[]> record : records(Topics.PRIVACY_RECEIPTS, Duration.ofSeconds(30),
+                receipt.exportParts(), r -> header(r, "ce_type")
+                        .filter(EventType.EXPORT_PART_ISSUED.cloudEventType()::equals).isPresent()
+                        && new String(r.value(), StandardCharsets.UTF_8).contains(receipt.exportDigest()))) {
+            ExportPartIssued part = JSON.readValue(record.value(), ExportPartIssued.class);
+            parts[part.part()] = part.sealedData();
+        }
+        return String.join("", parts);
     }
 
     public ReceiptIssued receipt(UUID requestId, String service) {

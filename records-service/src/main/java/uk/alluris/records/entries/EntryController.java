@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.records.audit.AuditedRead;
@@ -127,8 +128,8 @@ class EntryController {
 
     /** Who read a person's records, what, when and why: for the privacy officer and the person's clinician. */
     @GetMapping("/subjects/{subjectId}/read-audit")
-    List<AuditedRead> readAudit(@PathVariable String subjectId) {
-        return audit.readsOf(subjectId);
+    List<AuditedRead> readAudit(@PathVariable String subjectId, Paging paging) {
+        return paging.of(audit.readsOf(subjectId));
     }
 
     static String reader() {

@@ -11,6 +11,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
+import uk.alluris.kit.privacy.PrivacyEffects;
 import uk.alluris.kit.privacy.ThirdPartyRedaction;
 import uk.alluris.records.keys.FieldCipher;
 import uk.alluris.records.subjects.ClinicalSubject;
@@ -59,7 +60,10 @@ public class EntryPrivacy {
     private final Addenda addenda;
     private final FieldCipher cipher;
 
-    EntryPrivacy(ClinicalEntries entries, Addenda addenda, FieldCipher cipher) {
+    private final PrivacyEffects effects;
+
+    EntryPrivacy(ClinicalEntries entries, Addenda addenda, FieldCipher cipher, PrivacyEffects effects) {
+        this.effects = effects;
         this.entries = entries;
         this.addenda = addenda;
         this.cipher = cipher;
@@ -72,15 +76,15 @@ public class EntryPrivacy {
 
     /** Withdraws every photo's marketing use; the receipt counts the photos it was withdrawn from. */
     public CategoryOutcome withdrawPhotoMarketing(List<ClinicalSubject> subjects) {
-        int withdrawn = 0;
-        for (ClinicalSubject subject : subjects) {
-            for (ClinicalEntry entry : entries.findBySubjectIdOrderByRecordedAtAsc(subject.id())) {
-                if (entry.usedInMarketing()) {
-                    entry.withdrawMarketingUse();
-                    entries.save(entry);
-                    withdrawn++;
-                }
-            }
+        List<ClinicalEntry> marketed = subjects.stream()
+                .flatMap(subject -> entries.findBySubjectIdOrderByRecordedAtAsc(subject.id()).stream())
+                .filter(ClinicalEntry::usedInMarketing).toList();
+        // journalled before anything changes: a redelivery after a crash counts what this request withdrew
+        int withdrawn = effects.planned(PHOTOS_MARKETING_USE + "-entries", marketed.stream().map(ClinicalEntry::id)
+                .toList());
+        for (ClinicalEntry entry : marketed) {
+            entry.withdrawMarketingUse();
+            entries.save(entry);
         }
         return CategoryOutcome.counted(PHOTOS_MARKETING_USE, Outcome.WITHDRAWN, withdrawn);
     }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.records.audit.ReadAudit;
@@ -59,8 +60,8 @@ class FormController {
     }
 
     @GetMapping("/consent-form-templates")
-    List<FormTemplate> versions(@RequestParam String treatment) {
-        return forms.versions(treatment);
+    List<FormTemplate> versions(@RequestParam String treatment, Paging paging) {
+        return paging.of(forms.versions(treatment));
     }
 
     @PostMapping("/subjects/{subjectId}/consent-forms")
@@ -71,9 +72,10 @@ class FormController {
     }
 
     @GetMapping("/subjects/{subjectId}/consent-forms")
-    List<FormView> signed(@PathVariable String subjectId, @RequestParam(required = false) String reason) {
+    List<FormView> signed(@PathVariable String subjectId, @RequestParam(required = false) String reason,
+            Paging paging) {
         audit.beforeReading(forms.subject(subjectId), "consent-forms", null, caller(), reason);
-        return forms.of(subjectId);
+        return paging.of(forms.of(subjectId));
     }
 
     @GetMapping("/consent-forms/{formId}/pdf")

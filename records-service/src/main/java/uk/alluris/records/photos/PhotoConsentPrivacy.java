@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
+import uk.alluris.kit.privacy.PrivacyEffects;
 import uk.alluris.records.subjects.ClinicalSubject;
 
 /**
@@ -23,13 +24,18 @@ public class PhotoConsentPrivacy {
 
     private final PhotoConsents consents;
 
-    PhotoConsentPrivacy(PhotoConsents consents) {
+    private final PrivacyEffects effects;
+
+    PhotoConsentPrivacy(PhotoConsents consents, PrivacyEffects effects) {
         this.consents = consents;
+        this.effects = effects;
     }
 
+    /** Journals the decisions found before removing them, so a redelivery after a crash still counts them. */
     public CategoryOutcome erase(List<ClinicalSubject> subjects) {
-        long erased = subjects.stream().mapToLong(consents::eraseAbout).sum();
-        return CategoryOutcome.counted(DECISIONS, Outcome.ERASED, (int) erased);
+        int erased = effects.planned(DECISIONS, subjects.stream().flatMap(s -> consents.idsAbout(s).stream()).toList());
+        subjects.forEach(consents::eraseAbout);
+        return CategoryOutcome.counted(DECISIONS, Outcome.ERASED, erased);
     }
 
     public List<Exported> export(ClinicalSubject person) {

@@ -2,6 +2,7 @@ package uk.alluris.records.photos;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,6 +71,12 @@ class PhotoConsents {
     List<PhotoConsentDecision> decisionsAbout(ClinicalSubject subject) {
         return mongo.find(new Query(new Criteria().orOperator(identifies(subject))).with(Sort.by("at")),
                 PhotoConsentDecision.class);
+    }
+
+    /** The ids of the decisions {@link #eraseAbout} would remove. */
+    List<UUID> idsAbout(ClinicalSubject subject) {
+        return mongo.find(new Query(new Criteria().orOperator(identifies(subject))), PhotoConsentDecision.class)
+                .stream().map(PhotoConsentDecision::eventId).toList();
     }
 
     long eraseAbout(ClinicalSubject subject) {

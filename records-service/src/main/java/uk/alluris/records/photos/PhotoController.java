@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.records.audit.ReadAudit;
@@ -67,9 +68,10 @@ class PhotoController {
     }
 
     @GetMapping("/subjects/{subjectId}/photos")
-    List<PhotoView> photos(@PathVariable String subjectId, @RequestParam(required = false) String reason) {
+    List<PhotoView> photos(@PathVariable String subjectId, @RequestParam(required = false) String reason,
+            Paging paging) {
         audit.beforeReading(library.subject(subjectId), "photos", null, reader(), reason);
-        return library.of(subjectId);
+        return paging.of(library.of(subjectId));
     }
 
     @GetMapping("/photos/{photoId}")

@@ -33,6 +33,15 @@ class PhotoUses {
         return withdraw(subjectId, needingIt, because);
     }
 
+    /** The ids of the subject's photos with a marketing use, before a withdrawal (the privacy journal needs them). */
+    List<Object> marketed(String subjectId) {
+        Query marketed = new Query(Criteria.where("subjectId").is(subjectId).and("permittedUse")
+                .in(Arrays.stream(PermittedUse.values()).filter(PermittedUse::marketing).toList()));
+        marketed.fields().include("_id");
+        return mongo.find(marketed, org.bson.Document.class, mongo.getCollectionName(ClinicalPhoto.class)).stream()
+                .map(photo -> photo.get("_id")).toList();
+    }
+
     /** Withdraws every marketing use of the subject's photos; returns how many photos it was withdrawn from. */
     int withdrawAll(String subjectId, String because) {
         return withdraw(subjectId, Arrays.stream(PermittedUse.values()).filter(PermittedUse::marketing).toList(),

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.records.audit.ReadAudit;
@@ -81,8 +82,8 @@ class QuestionnaireController {
     }
 
     @GetMapping("/questionnaire-templates")
-    List<QuestionnaireTemplate> versions(@RequestParam String name) {
-        return questionnaires.versions(name);
+    List<QuestionnaireTemplate> versions(@RequestParam String name, Paging paging) {
+        return paging.of(questionnaires.versions(name));
     }
 
     @PostMapping("/subjects/{subjectId}/questionnaires")
@@ -96,11 +97,12 @@ class QuestionnaireController {
     }
 
     @GetMapping("/subjects/{subjectId}/questionnaires")
-    List<Answered> answered(@PathVariable String subjectId, @RequestParam(required = false) String reason) {
+    List<Answered> answered(@PathVariable String subjectId, @RequestParam(required = false) String reason,
+            Paging paging) {
         ClinicalSubject subject = register.find(subjectId)
                 .orElseThrow(() -> ProblemException.notFound("subject " + subjectId));
         audit.beforeReading(subject, "questionnaires", null, caller(), reason);
-        return questionnaires.of(subjectId);
+        return paging.of(questionnaires.of(subjectId));
     }
 
     /**
@@ -108,12 +110,12 @@ class QuestionnaireController {
      * restricted person's flags are left out: they are read through the person's record, with a reason.
      */
     @GetMapping("/reviews")
-    List<Flag> openReviews() {
+    List<Flag> openReviews(Paging paging) {
         Map<String, ClinicalSubject> people = questionnaires.open().stream().map(Flag::subjectId).distinct()
                 .map(register::find).flatMap(Optional::stream).filter(subject -> !audit.isRestricted(subject))
                 .collect(Collectors.toMap(ClinicalSubject::id, Function.identity()));
         people.values().forEach(subject -> audit.recordRead(subject, "review-list", null, caller(), null));
-        return questionnaires.open().stream().filter(flag -> people.containsKey(flag.subjectId())).toList();
+        return paging.of(questionnaires.open().stream().filter(flag -> people.containsKey(flag.subjectId())).toList());
     }
 
     @PostMapping("/reviews/{flagId}")

@@ -195,6 +195,38 @@ class PhotosIntegrationTest {
         byte[] thumbnail = Base64.getDecoder().decode(image.path("thumbnailJpegBase64").asString());
         assertThat(TestImages.read(thumbnail).getWidth()).isEqualTo(80);
         assertThat(TestImages.hasApp1(thumbnail)).isFalse();
+        byte[] full = Base64.getDecoder().decode(image.path("imageBase64").asString());
+        assertThat(TestImages.read(full).getWidth()).isEqualTo(80);
+        assertThat(TestImages.read(full).getHeight()).isEqualTo(60);
+        assertThat(TestImages.contains(full, TestImages.GPS_MARK.getBytes(StandardCharsets.US_ASCII))).isFalse();
+    }
+
+    @Test
+    void anExportWithAFullSizePhotoLargerThanAKafkaMessageTravelsInPartsAndHoldsTheWholeImage() throws Exception {
+        String email = "large-export-" + UUID.randomUUID() + "@example.com";
+        String subjectId = subject(email, OffsetDateTime.now().minusDays(3));
+        byte[] large = TestImages.noisyPng(800, 600);
+        assertThat(large.length).as("a photo larger than the broker's 1 MB message limit").isGreaterThan(1_048_576);
+        upload(subjectId, large);
+        UUID requestId = UUID.randomUUID();
+        KeysetHandle key = ExportSeal.newRecipientKey();
+
+        probe.publish(new DataExportRequested(UUID.randomUUID(), requestId, byEmail(email), LocalDate.now().plusMonths(1),
+                Instant.now(), DataExportRequested.ACCESS, ExportSeal.publicKeyOf(key)));
+        ReceiptIssued receipt = probe.receipts(requestId, "records-service", 1, Duration.ofSeconds(60)).get(0);
+
+        assertThat(receipt.sealedExport()).isNull();
+        assertThat(receipt.exportParts()).isGreaterThan(1);
+        JsonNode image = JSON.readTree(ExportSeal.open(key, probe.sealedExport(receipt), requestId, "records-service"))
+                .path("data").path("clinical-images").get(0);
+        byte[] full = Base64.getDecoder().decode(image.path("imageBase64").asString());
+        assertThat(TestImages.read(full).getWidth()).isEqualTo(800);
+        assertThat(TestImages.read(full).getHeight()).isEqualTo(600);
+        java.awt.image.BufferedImage uploaded = TestImages.read(large);
+        java.awt.image.BufferedImage exported = TestImages.read(full);
+        for (int[] at : new int[][] { { 0, 0 }, { 399, 299 }, { 799, 599 }, { 123, 456 } }) {
+            assertThat(exported.getRGB(at[0], at[1])).isEqualTo(uploaded.getRGB(at[0], at[1]));
+        }
     }
 
     @Test

@@ -25,6 +25,18 @@ final class TestImages {
         return encode(picture(width, height, BufferedImage.TYPE_INT_RGB), "jpeg");
     }
 
+    /** A PNG of random pixels (seeded): it does not compress, so its size is about 3 bytes a pixel. */
+    static byte[] noisyPng(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        java.util.Random random = new java.util.Random(18);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return encode(image, "png");
+    }
+
     static byte[] png(int width, int height) {
         return encode(picture(width, height, BufferedImage.TYPE_INT_ARGB), "png");
     }

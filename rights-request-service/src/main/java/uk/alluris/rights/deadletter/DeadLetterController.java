@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 
@@ -18,10 +19,10 @@ class DeadLetterController {
     }
 
     @GetMapping("/api/privacy/dead-letters")
-    List<DeadLetters.Topic> all() {
+    List<DeadLetters.Topic> all(Paging paging) {
         if (!CurrentCaller.get().map(caller -> caller.hasRole("PRIVACY_OFFICER")).orElse(false)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "only the privacy officer may do this");
         }
-        return deadLetters.all();
+        return paging.of(deadLetters.all());
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
+import uk.alluris.events.ExportPartIssued;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.rights.request.Exports;
 import uk.alluris.rights.request.PrivacyRequest;
@@ -31,16 +32,40 @@ class ReceiptRecording {
     private final Clock clock;
     private final Exports exports;
     private final ApplicationEventPublisher events;
+    private final ExportPartsAssembly parts;
 
-    ReceiptRecording(PrivacyRequests requests, Clock clock, Exports exports, ApplicationEventPublisher events) {
+    ReceiptRecording(PrivacyRequests requests, Clock clock, Exports exports, ApplicationEventPublisher events,
+            ExportPartsAssembly parts) {
+        this.parts = parts;
         this.requests = requests;
         this.clock = clock;
         this.exports = exports;
         this.events = events;
     }
 
-    /** Handed each receipt once by the kit's typed consumer ({@link FanOutConfiguration}). */
+    /**
+     * Handed each receipt once by the kit's typed consumer ({@link FanOutConfiguration}); a receipt whose export came
+     * in parts is recorded once every part is here (see {@link ExportPartsAssembly}).
+     */
     void record(ReceiptIssued receipt) {
+        if (receipt.exportInParts()) {
+            parts.complete(receipt).ifPresent(this::recordJoined);
+        } else {
+            recordWhole(receipt);
+        }
+    }
+
+    /** A part of the export a receipt names, handed once by the same consumer. */
+    void part(ExportPartIssued part) {
+        parts.keep(part).ifPresent(this::recordJoined);
+    }
+
+    private void recordJoined(ReceiptIssued joined) {
+        recordWhole(joined);
+        parts.done(joined);
+    }
+
+    private void recordWhole(ReceiptIssued receipt) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Optional<PrivacyRequest> completed = recordOnce(receipt);

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.rights.contact.Contact;
@@ -87,17 +88,17 @@ class RequestController {
 
     @GetMapping
     List<RequestViews.QueueItem> queue(@RequestParam(required = false) RequestStatus status,
-            @AuthenticationPrincipal Jwt caller) {
+            @AuthenticationPrincipal Jwt caller, Paging paging) {
         requireOfficer(caller);
         List<PrivacyRequest> found = status == null
                 ? requests.findByStatusIn(List.of(RequestStatus.AWAITING_VERIFICATION, RequestStatus.IN_PROGRESS))
                 : requests.findByStatus(status);
         LocalDate today = PrivacyRequest.londonDay(clock.instant());
-        return found.stream()
+        return paging.of(found.stream()
                 .map(request -> RequestViews.queueItem(request, registry, clock.instant(), today))
                 .sorted(Comparator.comparing(RequestViews.QueueItem::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(RequestViews.QueueItem::receivedAt))
-                .toList();
+                .toList());
     }
 
     @GetMapping("/{id}")
@@ -107,8 +108,8 @@ class RequestController {
     }
 
     @GetMapping("/{id}/evidence")
-    List<EvidenceEntry> evidence(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
-        return readableBy(caller, id).evidence();
+    List<EvidenceEntry> evidence(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller, Paging paging) {
+        return paging.of(readableBy(caller, id).evidence());
     }
 
     private RequestViews.Detail detail(PrivacyRequest request) {

@@ -47,6 +47,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.CategoryOutcome;
+import uk.alluris.events.ExportPartIssued;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.Topics;
@@ -254,6 +255,43 @@ class ExportBundleIntegrationTest extends MailedRightsContext {
 
         bundles.expireDue(expiresAt.plusSeconds(120));
         assertThat(evidence(id)).filteredOn(e -> e.path("step").asString().equals("BUNDLE_EXPIRED")).hasSize(1);
+    }
+
+    @Test
+    void anExportLargerThanAKafkaMessageArrivesInPartsInAnyOrderAndTheBundleHoldsTheWholeImage() throws Exception {
+        String email = "large-" + UUID.randomUUID() + "@example.com";
+        UUID id = file("ACCESS", email, null);
+        String token = verify(id, email).path("downloadToken").asString();
+        String recipientKey = JSON.readTree(requestEvent(id).value()).path("recipientKey").asString();
+        REGISTRY.subList(0, 3).forEach(service -> answer(id, service, recipientKey, nothingOf(service)));
+        byte[] photo = new byte[1_500_000];
+        new java.util.Random(18).nextBytes(photo);
+        String imageBase64 = java.util.Base64.getEncoder().encodeToString(photo);
+        Map<String, List<?>> data = new LinkedHashMap<>();
+        data.put("clinical-images", List.of(Map.of("format", "image/png", "imageBase64", imageBase64)));
+        String sealed = ExportSeal.seal(recipientKey, exportJson(id, "records-service", data), id, "records-service");
+        assertThat(sealed.length()).as("larger than the broker's 1 MB message limit").isGreaterThan(1_048_576);
+        int size = 512 * 1024;
+        int parts = (sealed.length() + size - 1) / size;
+        String digest = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(sealed.getBytes(StandardCharsets.US_ASCII)));
+
+        // the receipt first, then the parts last to first: whichever arrives last completes the export
+        send(new ReceiptIssued(UUID.randomUUID(), id, "records-service", "ACCESS",
+                List.of(CategoryOutcome.of("clinical-images", Outcome.EXPORTED, 1)), Instant.now(), null, parts,
+                digest));
+        for (int part = parts - 1; part >= 0; part--) {
+            ExportPartIssued slice = new ExportPartIssued(UUID.randomUUID(), id, "records-service", part, parts,
+                    sealed.substring(part * size, Math.min(sealed.length(), (part + 1) * size)), digest, Instant.now());
+            bridge.send(Topics.PRIVACY_RECEIPTS, OutboxMessage.of(slice).toMessage("/alluris/records-service"));
+        }
+        awaitBundle(id, "READY");
+
+        Map<String, byte[]> zip = unzip(download(id, token, null).body());
+        JsonNode image = JSON.readTree(zip.get("records-service.json")).path("data").path("clinical-images").get(0);
+        assertThat(image.path("imageBase64").asString()).isEqualTo(imageBase64);
+        assertThat(mongo.getCollection("receipt_export_parts").countDocuments(
+                new org.bson.Document("requestId", id.toString()))).as("parts go once joined").isZero();
     }
 
     @Test

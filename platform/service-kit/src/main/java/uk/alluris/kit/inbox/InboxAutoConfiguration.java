@@ -2,6 +2,8 @@ package uk.alluris.kit.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,11 +20,19 @@ import org.springframework.messaging.Message;
 @ConditionalOnClass({ MongoTemplate.class, Message.class })
 public class InboxAutoConfiguration {
 
+    /** {@code alluris.inbox.retention}: how long a handled message's id is remembered (default 30 days). */
     @Bean
     @ConditionalOnBean(MongoTemplate.class)
     @ConditionalOnMissingBean
-    ProcessedMessages processedMessages(MongoTemplate mongo) {
-        return new ProcessedMessages(mongo);
+    ProcessedMessages processedMessages(MongoTemplate mongo,
+            @Value("${alluris.inbox.retention:P30D}") Duration retention, ObjectProvider<Clock> clock) {
+        return new ProcessedMessages(mongo, retention, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    @ConditionalOnBean(ProcessedMessages.class)
+    ProcessedMessagesCleanup processedMessagesCleanup(ProcessedMessages processed) {
+        return new ProcessedMessagesCleanup(processed);
     }
 
     /** Typed event consumers with the platform's group and key convention and its unknown-type policy. */

@@ -1,5 +1,9 @@
 package uk.alluris.kit.outbox;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -21,8 +25,24 @@ public class OutboxAutoConfiguration {
     @ConditionalOnBean({ MongoTemplate.class, StreamBridge.class })
     @ConditionalOnMissingBean
     OutboxRelay outboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties,
-            @Value("${spring.application.name}") String applicationName) {
-        return new OutboxRelay(mongo, bridge, properties, applicationName);
+            @Value("${spring.application.name}") String applicationName, OutboxParking parking) {
+        return new OutboxRelay(mongo, bridge, properties, applicationName, parking);
+    }
+
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    @ConditionalOnMissingBean
+    OutboxParking outboxParking(MongoTemplate mongo, OutboxProperties properties, ObjectProvider<Clock> clock,
+            ObjectProvider<MeterRegistry> meters) {
+        return new OutboxParking(mongo, properties.maxAttempts(), clock.getIfAvailable(Clock::systemUTC),
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    @ConditionalOnBean(OutboxParking.class)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.DispatcherServlet")
+    ParkedOutboxController parkedOutboxController(OutboxParking parking) {
+        return new ParkedOutboxController(parking);
     }
 
     @Bean

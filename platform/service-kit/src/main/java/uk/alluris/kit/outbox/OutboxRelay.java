@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +36,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final StreamBridge bridge;
     private final OutboxProperties properties;
     private final String source;
+    private final OutboxParking parking;
     private final AtomicBoolean woken = new AtomicBoolean();
     private final Queue<SavedDocument> saved = new ConcurrentLinkedQueue<>();
 
@@ -43,8 +44,10 @@ public class OutboxRelay implements SmartLifecycle {
     }
     private volatile ScheduledExecutorService executor;
 
-    public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, String applicationName) {
+    public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, String applicationName,
+            OutboxParking parking) {
         this.mongo = mongo;
+        this.parking = parking;
         this.bridge = bridge;
         this.properties = properties;
         this.source = "/alluris/" + applicationName;
@@ -78,21 +81,37 @@ public class OutboxRelay implements SmartLifecycle {
         return sent;
     }
 
-    /** Sends a document's pending entries in order, removing each once Kafka has acknowledged it. */
+    /**
+     * Sends a document's pending entries in order, removing each once Kafka has acknowledged it. An entry Kafka
+     * refuses for what it is goes to the {@link OutboxParking} after bounded attempts and the ones behind it go on; a
+     * failure that may pass (broker down) leaves this document's entries waiting, in order, and the round goes on to
+     * the other documents.
+     */
     private int relay(Document document, String collection) {
         List<Document> pending = document.getList(OutboxOwner.FIELD, Document.class);
         if (pending == null) {
             return 0;
         }
+        int sent = 0;
         for (Document stored : pending) {
-            OutboxMessage entry = mongo.getConverter().read(OutboxMessage.class, stored);
-            if (!bridge.send(entry.topic(), entry.toMessage(source))) {
-                throw new IllegalStateException("Kafka refused event " + entry.messageId());
+            try {
+                OutboxMessage entry = mongo.getConverter().read(OutboxMessage.class, stored);
+                if (!bridge.send(entry.topic(), entry.toMessage(source))) {
+                    throw new IllegalStateException("Kafka did not acknowledge event " + entry.messageId());
+                }
+            } catch (RuntimeException failure) {
+                if (OutboxParking.refused(failure) && parking.refusedOnce(document, collection, stored, failure)) {
+                    continue;
+                }
+                log.warn("outbox entry {} not sent, will retry: {}", stored.getString("messageId"), failure.toString());
+                return sent;
             }
             mongo.updateFirst(new Query(where("_id").is(document.get("_id"))),
-                    new Update().pull(OutboxOwner.FIELD, new Document("messageId", entry.messageId())), collection);
+                    new Update().pull(OutboxOwner.FIELD, new Document("messageId", stored.getString("messageId"))),
+                    collection);
+            sent++;
         }
-        return pending.size();
+        return sent;
     }
 
     /**

@@ -26,13 +26,23 @@ public class IssuedReceipt implements OutboxOwner {
     List<CategoryOutcome> categories;
     /** For an access or portability request: the export, sealed to the request's key (never readable here). */
     String sealedExport;
+    /** For an export too large for one message: how many {@link SealedExportPart}s carry it, and its digest. */
+    Integer exportParts;
+    String exportDigest;
     Instant issuedAt;
     int timesSent;
     List<OutboxMessage> outbox = new ArrayList<>();
 
     static IssuedReceipt issue(UUID requestId, String requestType, List<CategoryOutcome> categories,
             String sealedExport, String service, Instant now) {
+        return issue(requestId, requestType, categories, sealedExport, null, null, service, now);
+    }
+
+    static IssuedReceipt issue(UUID requestId, String requestType, List<CategoryOutcome> categories,
+            String sealedExport, Integer exportParts, String exportDigest, String service, Instant now) {
         IssuedReceipt receipt = new IssuedReceipt();
+        receipt.exportParts = exportParts;
+        receipt.exportDigest = exportDigest;
         receipt.requestId = requestId;
         receipt.requestType = requestType;
         receipt.categories = List.copyOf(categories);
@@ -46,7 +56,7 @@ public class IssuedReceipt implements OutboxOwner {
     void send(String service, Instant now) {
         timesSent++;
         outbox.add(OutboxMessage.of(new ReceiptIssued(UUID.randomUUID(), requestId, service, requestType, categories, now,
-                sealedExport)));
+                sealedExport, exportParts, exportDigest)));
     }
 
     public UUID requestId() {
@@ -63,6 +73,10 @@ public class IssuedReceipt implements OutboxOwner {
 
     public String sealedExport() {
         return sealedExport;
+    }
+
+    public Integer exportParts() {
+        return exportParts;
     }
 
     public Instant issuedAt() {

@@ -2,7 +2,6 @@ package uk.alluris.kit.privacy;
 
 import java.time.Clock;
 import java.util.function.Consumer;
-import uk.alluris.kit.identity.BlindIndexProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
+import uk.alluris.kit.identity.BlindIndexProperties;
 import uk.alluris.kit.inbox.InboxAutoConfiguration;
 import uk.alluris.events.DataExportRequested;
 import uk.alluris.events.ErasureRequested;
@@ -48,8 +48,17 @@ public class PrivacyAutoConfiguration {
     @ConditionalOnBean({ PrivacyActions.class, EventConsumers.class })
     @ConditionalOnMissingBean
     PrivacyRequestIntake privacyRequestIntake(PrivacyActions actions, MongoTemplate mongo,
-            @Value("${spring.application.name}") String service, Clock clock, TransportSeal transport) {
-        return new PrivacyRequestIntake(actions, mongo, service, clock, transport);
+            @Value("${spring.application.name}") String service, Clock clock, TransportSeal transport,
+            PrivacyEffects effects) {
+        return new PrivacyRequestIntake(actions, mongo, service, clock, transport, effects);
+    }
+
+    /** The journal each feature writes before it acts on a privacy request, so receipts survive a crash. */
+    @Bean
+    @ConditionalOnBean(MongoTemplate.class)
+    @ConditionalOnMissingBean
+    PrivacyEffects privacyEffects(MongoTemplate mongo, Clock clock) {
+        return new PrivacyEffects(mongo, clock);
     }
 
     /** Opens (and, in the rights-request service, seals) a rectification's corrected details. */

@@ -4,16 +4,16 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.DataExportRequested;
 import uk.alluris.events.ErasureRequested;
-import uk.alluris.events.RectificationRequested;
 import uk.alluris.events.MarketingObjectionRequested;
 import uk.alluris.events.PrivacyRequestEvent;
+import uk.alluris.events.RectificationRequested;
 import uk.alluris.events.RestrictionLifted;
 import uk.alluris.events.RestrictionRequested;
 
@@ -26,6 +26,9 @@ import uk.alluris.events.RestrictionRequested;
  * is sent again, unchanged;</li>
  * <li>a message that cannot be read throws, so the binder retries it and then parks it in this group's DLQ; one of a
  * type the catalogue does not know is skipped and counted ({@link uk.alluris.kit.inbox.EventConsumer}).</li>
+ * <li>a service that dies while acting (after some deletes, before its receipt) acts again on redelivery, and the
+ * receipt still counts what was there, from the {@link PrivacyEffects} journal the features write before they change
+ * anything.</li>
  * </ul>
  */
 public class PrivacyRequestIntake {
@@ -38,10 +41,14 @@ public class PrivacyRequestIntake {
     private final String service;
     private final Clock clock;
     private final TransportSeal transport;
+    private final PrivacyEffects effects;
+    private final SealedExportParts exportParts;
 
     public PrivacyRequestIntake(PrivacyActions actions, MongoTemplate mongo, String service, Clock clock,
-            TransportSeal transport) {
+            TransportSeal transport, PrivacyEffects effects) {
         this.actions = actions;
+        this.effects = effects;
+        this.exportParts = new SealedExportParts(mongo);
         this.transport = transport;
         this.mongo = mongo;
         this.service = service;
@@ -54,23 +61,40 @@ public class PrivacyRequestIntake {
     public IssuedReceipt answer(PrivacyRequestEvent request) {
         IssuedReceipt issued = mongo.findById(request.requestId(), IssuedReceipt.class);
         if (issued != null) {
+            if (issued.exportParts() != null) {
+                exportParts.sendAgain(request.requestId(), service, clock.instant());
+            }
             issued.send(service, clock.instant());
             log.info("privacy request {} asked again; receipt sent again", request.requestId());
-            return mongo.save(issued);
+            IssuedReceipt resent = mongo.save(issued);
+            effects.settled(request.requestId());
+            return resent;
         }
         List<CategoryOutcome> categories;
         String sealedExport = null;
+        Integer parts = null;
+        String digest = null;
         if (request instanceof DataExportRequested exportRequest) {
             PersonalDataExport export = actions.export(request.subject());
             categories = export.categories();
             sealedExport = ExportSeal.seal(exportRequest.recipientKey(), exportJson(exportRequest, export),
                     request.requestId(), service);
+            if (SealedExportParts.tooLargeForOneMessage(sealedExport)) {
+                // parts first: the receipt that names them is saved (and sent) after every part is
+                digest = SealedExportParts.digest(sealedExport);
+                parts = exportParts.send(request.requestId(), sealedExport, digest, service, clock.instant());
+                sealedExport = null;
+            }
         } else {
-            categories = act(request);
+            categories = effects.acting(request.requestId(), () -> act(request));
         }
+        effects.reached("acted");
         log.info("privacy request {} ({}) answered: {}", request.requestId(), request.requestType(), categories);
-        return mongo.save(IssuedReceipt.issue(request.requestId(), request.requestType(), categories, sealedExport,
-                service, clock.instant()));
+        IssuedReceipt receipt = mongo.save(IssuedReceipt.issue(request.requestId(), request.requestType(), categories,
+                sealedExport, parts, digest, service, clock.instant()));
+        effects.reached("receipt saved");
+        effects.settled(request.requestId());
+        return receipt;
     }
 
     /** One service's part of a bundle, as documented in docs/privacy-requests.md (the export file format). */

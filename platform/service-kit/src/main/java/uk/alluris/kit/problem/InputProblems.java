@@ -33,6 +33,9 @@ final class InputProblems {
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 return "unknown field " + path(unknown);
             }
+            if (cause instanceof TimesAsText.ImplausibleTime implausible) {
+                return path(implausible) + " " + TimesAsText.ImplausibleTime.allowed();
+            }
             if (cause instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
                 return wrongType(path(mismatch), mismatch.getTargetType());
             }

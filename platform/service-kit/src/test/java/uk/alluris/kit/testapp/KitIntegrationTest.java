@@ -2,6 +2,7 @@ package uk.alluris.kit.testapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,10 +21,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.messaging.support.MessageBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,6 +52,8 @@ class KitIntegrationTest {
     Parcels parcels;
     @Autowired
     ProcessedMessages processed;
+    @Autowired
+    MongoTemplate mongo;
 
     @Test
     void healthIsUpOnlyWithItsStoreAndBrokerChecked() throws Exception {
@@ -94,6 +100,25 @@ class KitIntegrationTest {
         assertThat(second).isFalse();
         assertThat(otherGroup).isTrue();
         assertThat(runs).hasValue(1);
+    }
+
+    @Test
+    void processedMessageRecordsExpireByATtlIndexAndByTheCleanupWhereTheStoreIgnoresIt() {
+        String old = "kit-test/" + UUID.randomUUID();
+        String recent = "kit-test/" + UUID.randomUUID();
+        mongo.insert(new Document("_id", old).append("handledAt", Instant.now().minus(Duration.ofDays(31))),
+                "processed_messages");
+        mongo.insert(new Document("_id", recent).append("handledAt", Instant.now().minus(Duration.ofDays(29))),
+                "processed_messages");
+
+        assertThat(processed.expire()).isGreaterThanOrEqualTo(1);
+
+        assertThat(mongo.exists(new Query(where("_id").is(old)), "processed_messages")).isFalse();
+        assertThat(mongo.exists(new Query(where("_id").is(recent)), "processed_messages")).isTrue();
+        assertThat(mongo.indexOps("processed_messages").getIndexInfo()).anySatisfy(index -> {
+            assertThat(index.getName()).isEqualTo("handledAt_ttl");
+            assertThat(index.getExpireAfter()).contains(Duration.ofDays(30));
+        });
     }
 
     @Test

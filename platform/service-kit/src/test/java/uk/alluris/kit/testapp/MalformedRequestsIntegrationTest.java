@@ -39,12 +39,45 @@ class MalformedRequestsIntegrationTest {
         assertThat(response.body()).doesNotContain("null").doesNotContain("%ff").doesNotContain("example.com");
     }
 
+    @Test
+    void aListEndpointAnswersOnePageAtATimeAndSaysWhereItLies() throws Exception {
+        HttpResponse<String> first = get("/numbers");
+        HttpResponse<String> last = get("/numbers?page=2&size=100");
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(first.body()).startsWith("[0,1,2,").endsWith(",198,199]");
+        assertThat(first.headers().firstValue("X-Total-Count")).hasValue("250");
+        assertThat(first.headers().firstValue("X-Page-Size")).hasValue("200");
+        assertThat(last.body()).startsWith("[200,").endsWith(",249]");
+        assertThat(get("/numbers?page=1").body()).startsWith("[200,").endsWith(",249]");
+        assertThat(get("/numbers?page=2").body()).isEqualTo("[]");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "size=201|size must be a whole number between 1 and 200",
+            "size=0|size must be a whole number between 1 and 200", "size=ten|size must be a whole number between 1 and 200",
+            "page=-1|page must be a whole number, 0 or more", "page=1e3|page must be a whole number, 0 or more" })
+    void aPageThatIsNotOneIsA400NamingTheParameterAndWhatItAllows(String query, String explanation) throws Exception {
+        HttpResponse<String> response = get("/numbers?" + query);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains(explanation).doesNotContain("null");
+    }
+
+    private HttpResponse<String> get(String target) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + target)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "{\"granted\":-1,\"recordedAt\":\"2026-03-01T10:00:00Z\",\"kind\":\"GIVEN\"}|granted must be true or false",
             "{\"granted\":\"yes\",\"recordedAt\":\"2026-03-01T10:00:00Z\",\"kind\":\"GIVEN\"}|granted must be true or false",
             "{\"granted\":true,\"recordedAt\":\"yesterday\",\"kind\":\"GIVEN\"}|recordedAt must be a date-time",
             "{\"granted\":true,\"recordedAt\":12345,\"kind\":\"GIVEN\"}|recordedAt must be a date-time",
+            "{\"granted\":true,\"recordedAt\":\"1800-03-01T10:00:00Z\",\"kind\":\"GIVEN\"}|recordedAt must be between 1900-01-01 and 2100-12-31",
+            "{\"granted\":true,\"recordedAt\":\"2200-03-01T10:00:00Z\",\"kind\":\"GIVEN\"}|recordedAt must be between 1900-01-01 and 2100-12-31",
             "{\"granted\":true,\"recordedAt\":\"2026-03-01T10:00:00Z\",\"kind\":\"jane@example.com\"}|kind must be one of GIVEN, WITHDRAWN",
             "{\"granted\":true,|the body is not valid JSON" })
     void aBodyOfTheWrongShapeIsA400NamingTheFieldAndWhatItAllows(String body, String explanation) throws Exception {

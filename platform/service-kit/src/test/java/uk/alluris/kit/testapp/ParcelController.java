@@ -5,6 +5,8 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
 
 @RestController
@@ -54,6 +57,12 @@ class ParcelController {
     @GetMapping("/decisions")
     Kind kind(@RequestParam Kind status) {
         return status;
+    }
+
+    /** A list endpoint of 250 numbers, paged as every service's list endpoints are. */
+    @GetMapping("/numbers")
+    List<Integer> numbers(Paging paging) {
+        return paging.of(IntStream.range(0, 250).boxed().toList());
     }
 
     @GetMapping("/boom")

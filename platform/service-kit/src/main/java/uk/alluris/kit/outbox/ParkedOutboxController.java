@@ -1,0 +1,46 @@
+package uk.alluris.kit.outbox;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import uk.alluris.kit.problem.ProblemException;
+import uk.alluris.kit.security.CurrentCaller;
+
+/**
+ * Staff's view of this service's parked outbox entries (see {@link OutboxParking}): the privacy officer and the
+ * administrator, who decide what to do with an event Kafka refused. Paged, newest first; never the payload.
+ */
+@ResponseBody
+@org.springframework.stereotype.Controller
+class ParkedOutboxController {
+
+    static final int MAX_SIZE = 100;
+
+    record ParkedPage(int page, int size, long total, List<OutboxParking.ParkedEntry> entries) {
+    }
+
+    private final OutboxParking parking;
+
+    ParkedOutboxController(OutboxParking parking) {
+        this.parking = parking;
+    }
+
+    @GetMapping("${alluris.outbox.parked-path:/api/outbox/parked}")
+    ParkedPage parked(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (!CurrentCaller.get().map(caller -> caller.hasRole("PRIVACY_OFFICER") || caller.hasRole("ADMIN"))
+                .orElse(false)) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden",
+                    "only the privacy officer or an administrator may see parked events");
+        }
+        if (page < 0) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad page", "page must be 0 or more");
+        }
+        if (size < 1 || size > MAX_SIZE) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Bad page size",
+                    "size must be between 1 and " + MAX_SIZE);
+        }
+        return new ParkedPage(page, size, parking.count(), parking.page(page, size));
+    }
+}

@@ -1,0 +1,102 @@
+package uk.alluris.kit.privacy;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The journal that keeps a receipt equal to what was there when a service dies half way through a privacy request.
+ * <p>
+ * The store has no multi-document transactions, so a service killed between its deletes and its receipt finds less on
+ * redelivery than it held. Each feature therefore names what it is about to act on — {@link #planned} with the ids of
+ * the records it found — before it changes anything; the ids are added to this request's journal entry for that
+ * effect, and the count it returns is every id ever planned for it, so a redelivery that finds fewer records (some
+ * already deleted or anonymised) still counts the ones acted on the first time. Acting again on an id already acted
+ * on is a no-op, so the effect itself is idempotent. The journal of a request is removed once its receipt is saved
+ * (the receipt is then the record); outside a request (a retention job) {@link #planned} just counts.
+ */
+public class PrivacyEffects {
+
+    static final String COLLECTION = "privacy_effects";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ThreadLocal<UUID> acting = new ThreadLocal<>();
+    private volatile Consumer<String> checkpoint = point -> { };
+
+    public PrivacyEffects(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /**
+     * Journals the records an effect is about to act on and returns how many it has acted on for this request in all
+     * (this run's and any earlier, interrupted run's). Call it after finding the records and before changing them.
+     */
+    public int planned(String effect, Collection<?> targets) {
+        return targets(effect, targets).size();
+    }
+
+    /**
+     * Like {@link #planned}, but returns the ids themselves: every id planned for the effect in this request, so a
+     * feature can go on acting on records it found the first time (a person's profile ids, after the profiles are gone).
+     */
+    public List<String> targets(String effect, Collection<?> targets) {
+        UUID request = acting.get();
+        List<String> ids = targets.stream().map(String::valueOf).distinct().toList();
+        if (request == null) {
+            return ids;
+        }
+        Query entry = new Query(where("_id").is(request + "/" + effect));
+        Document journal;
+        if (ids.isEmpty()) {
+            journal = mongo.findOne(entry, Document.class, COLLECTION);
+        } else {
+            journal = mongo.findAndModify(entry, new Update().addToSet("targets").each(ids.toArray())
+                    .setOnInsert("requestId", request.toString()).setOnInsert("plannedAt", clock.instant()),
+                    FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+        }
+        checkpoint.accept("planned " + effect);
+        return journal == null ? List.of() : List.copyOf(Objects.requireNonNull(journal.getList("targets", String.class)));
+    }
+
+    /** Runs a request's actions with their effects journalled under its id. */
+    <T> T acting(UUID requestId, Supplier<T> actions) {
+        acting.set(requestId);
+        try {
+            return actions.get();
+        } finally {
+            acting.remove();
+        }
+    }
+
+    /** The receipt is saved: it is the record from now on, and the journal goes. */
+    void settled(UUID requestId) {
+        mongo.remove(new Query(where("requestId").is(requestId.toString())), COLLECTION);
+    }
+
+    /** A named point in the handling of a request; a crash test stops the service there. */
+    void reached(String point) {
+        checkpoint.accept(point);
+    }
+
+    /**
+     * For crash tests only: {@code listener} hears every point a request's handling reaches (each {@link #planned}
+     * effect, the actions done, the receipt saved) and may throw to simulate the service dying there. {@code null}
+     * restores the default, which does nothing.
+     */
+    public void onCheckpoint(Consumer<String> listener) {
+        checkpoint = listener == null ? point -> { } : listener;
+    }
+}
