@@ -67,6 +67,9 @@ class StaffCorrections {
         String email = blankToNull(correction.email()) == null ? null : Normalisation.email(correction.email());
         String phone = blankToNull(correction.phone()) == null ? null : indexer.normalisePhone(correction.phone());
         Client client = access.readable(id);
+        // the form sends every detail back: one left as it was is no claim (a family may share a phone number)
+        email = Objects.equals(email, client.email()) ? null : email;
+        phone = Objects.equals(phone, client.phone()) ? null : phone;
         String emailIndex = email == null ? null : indexer.email(email);
         String phoneIndex = phone == null ? null : indexer.phone(phone);
         IdentifierClaims.Applicable applicable = IdentifierClaims.unclaimed(emailIndex, phoneIndex, Set.of(id),

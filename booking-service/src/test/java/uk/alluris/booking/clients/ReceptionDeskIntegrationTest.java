@@ -87,6 +87,26 @@ class ReceptionDeskIntegrationTest {
     }
 
     @Test
+    void aPhoneNumberLeftAsItWasIsNoClaimEvenWhenAnotherClientSharesIt() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String shared = "07911 200888";
+        String parent = calls.post("/api/bookings/clients", """
+                {"fullName":"Parent","email":"parent-%s@example.com","phone":"%s","dateOfBirth":"1970-01-01"}
+                """.formatted(UUID.randomUUID(), shared), reception).json().path("id").asString();
+        String child = calls.post("/api/bookings/clients", """
+                {"fullName":"Chid","email":"child-%s@example.com","phone":"%s","dateOfBirth":"2000-01-01"}
+                """.formatted(UUID.randomUUID(), shared), reception).json().path("id").asString();
+
+        Answer corrected = calls.post("/api/bookings/clients/" + child + "/corrections",
+                "{\"fullName\":\"Child\",\"phone\":\"+447911200888\"}", reception);
+
+        assertThat(corrected.status()).as(corrected.text()).isEqualTo(200);
+        assertThat(corrected.json().path("fullName").asString()).isEqualTo("Child");
+        assertThat(calls.get("/api/bookings/clients/" + parent, reception).json().path("phone").asString())
+                .isEqualTo("+447911200888");
+    }
+
+    @Test
     void aRestrictedClientStaysRestrictedUnderCorrectedDetails() {
         ServiceCalls calls = ServiceCalls.onPort(port);
         String id = register(calls, "restricted-" + UUID.randomUUID() + "@example.com");
