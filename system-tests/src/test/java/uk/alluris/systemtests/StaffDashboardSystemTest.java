@@ -45,7 +45,15 @@ class StaffDashboardSystemTest {
             assertThat(browser.text()).contains("Rosalind Fairweather", "14/03/1988", "+447911123456");
             browser.screenshot("staff-client");
 
-            LocalDate day = bookAChemicalPeel(browser);
+            // a wrong date of birth corrected at the desk: booking applies it and audits who changed what
+            browser.click(By.xpath("//summary[text()='Correct details']"));
+            browser.script("document.getElementById('c-dob').value = '1988-03-15'");
+            browser.screenshot("staff-correct-client");
+            browser.click(By.id("save-correction")).awaitText("Details corrected.");
+            assertThat(browser.text()).contains("15/03/1988").doesNotContain("14/03/1988");
+
+            LocalDate booked = bookAChemicalPeel(browser);
+            LocalDate day = moveTheFirstAppointment(browser, booked);
             browser.go(platform.gatewayUrl() + "/staff/reception/diary?date=" + day).awaitText("Rosalind Fairweather");
             assertThat(browser.text()).contains("Chemical peel");
             browser.click(By.linkText("Rosalind Fairweather")).click(By.id("cancel-0")).awaitText("Cancelled.");
@@ -96,23 +104,40 @@ class StaffDashboardSystemTest {
             assertThat(browser.script("return document.body.dataset.loadedOnce")).isEqualTo("yes");
             assertThat(browser.text()).contains("booking-service", "records-service", "answered");
             browser.screenshot("staff-privacy-request");
+
+            // the completed restriction puts her on the restriction list, linked to her request
+            browser.click(By.linkText("Restrictions")).awaitText("person(s) restricted");
+            assertThat(browser.driver().findElements(By.cssSelector("a[href='/staff/officer/requests/" + id + "']")))
+                    .hasSize(1);
+            browser.screenshot("staff-restrictions");
         }
     }
 
     @Test
     void anAdministratorCreatesAStaffAccountWhoThenSignsIn() {
-        String username = "new-reception-" + UUID.randomUUID().toString().substring(0, 8) + "@alluris.local";
+        String username = "new-officer-" + UUID.randomUUID().toString().substring(0, 8) + "@alluris.local";
         String password = "a-long-first-password-" + UUID.randomUUID().toString().substring(0, 6);
         try (Browser browser = signedIn("admin@alluris.local")) {
             browser.click(By.linkText("Staff accounts")).type(By.id("username"), username)
-                    .click(By.id("role-RECEPTION")).type(By.id("password"), password)
+                    .click(By.id("role-PRIVACY_OFFICER")).type(By.id("password"), password)
                     .click(By.id("create-account")).awaitText("Account created.");
             assertThat(browser.text()).contains(username);
             browser.screenshot("staff-accounts");
             browser.click(By.xpath("//button[text()='Sign out']")).awaitText("You have signed out.");
         }
-        try (Browser browser = signedIn(username, password)) {
-            assertThat(browser.text()).contains("Signed in as " + username, "Clients");
+        // an officer needs a second factor: the first sign-in sets it up (key and recovery codes shown once)
+        try (Browser browser = atSignIn()) {
+            browser.type(By.id("username"), username).type(By.id("password"), password)
+                    .click(By.id("sign-in-button"));
+            browser.await(driver -> driver.findElement(By.id("enrol-step")).isDisplayed()
+                    && !driver.findElement(By.id("enrol-secret")).getText().isBlank() ? true : null);
+            String secret = browser.find(By.id("enrol-secret")).getText().replace(" ", "");
+            assertThat(browser.find(By.id("enrol-uri")).getText()).startsWith("otpauth://totp/").contains(secret);
+            assertThat(browser.driver().findElements(By.cssSelector("#recovery-codes li"))).hasSize(10);
+            browser.screenshot("staff-enrol");
+            browser.type(By.id("code"), StaffCodes.next(username, secret)).click(By.id("sign-in-button"));
+            browser.awaitText("Signed in as");
+            assertThat(browser.text()).contains("Signed in as " + username, "Privacy requests");
         }
     }
 
@@ -179,17 +204,39 @@ class StaffDashboardSystemTest {
         throw new AssertionError("no day in the next two weeks had a chemical peel free: " + browser.text());
     }
 
+    /**
+     * Moves the client's first appointment to the first later day with a free time, through its Move form (htmx
+     * loads that day's free times), and answers the day it moved to.
+     */
+    private static LocalDate moveTheFirstAppointment(Browser browser, LocalDate from) {
+        for (int ahead = 1; ahead < 15; ahead++) {
+            LocalDate day = from.plusDays(ahead);
+            browser.script("""
+                    document.querySelector('details:not(#correct)').open = true;
+                    document.getElementById('move-slots-0').innerHTML = '';
+                    document.getElementById('move-day-0').value = arguments[0];""", day.toString());
+            browser.click(By.xpath("//div[@id='move-slots-0']/preceding::button[text()='Show free times'][1]"));
+            String times = browser.await(driver -> !driver.findElements(By.id("move-0")).isEmpty() ? "free"
+                    : !driver.findElements(By.cssSelector("#move-slots-0 #no-slots")).isEmpty() ? "none" : null);
+            if (times.equals("free")) {
+                browser.click(By.xpath("//div[@id='move-slots-0']/following::button[text()='Move'][1]"))
+                        .await(driver -> !driver.findElements(By.id("done")).isEmpty()
+                                || !driver.findElements(By.id("refused")).isEmpty());
+                if (browser.text().contains("Moved.")) {
+                    return day;
+                }
+            }
+        }
+        throw new AssertionError("no later day had a chemical peel free to move to: " + browser.text());
+    }
+
     private Browser signedIn(String username) {
         return signedIn(username, RunningPlatform.STAFF_PASSWORD);
     }
 
     /** Signs in on the sign-in page, from an address of its own (the gateway limits sign-ins per address). */
     private Browser signedIn(String username, String password) {
-        Browser browser = Browser.open();
-        browser.devTools("Network.enable", Map.of());
-        browser.devTools("Network.setExtraHTTPHeaders", Map.of("headers",
-                Map.of("X-Forwarded-For", "198.51.100." + BROWSERS.incrementAndGet())));
-        browser.go(platform.gatewayUrl() + "/staff/sign-in");
+        Browser browser = atSignIn();
         if (username.startsWith("reception@")) {
             browser.screenshot("staff-sign-in");
         }
@@ -199,6 +246,16 @@ class StaffDashboardSystemTest {
                     .click(By.id("sign-in-button"));
         }
         browser.awaitText("Signed in as");
+        return browser;
+    }
+
+    /** The sign-in page, in a browser with an address of its own (the gateway limits sign-ins per address). */
+    private Browser atSignIn() {
+        Browser browser = Browser.open();
+        browser.devTools("Network.enable", Map.of());
+        browser.devTools("Network.setExtraHTTPHeaders", Map.of("headers",
+                Map.of("X-Forwarded-For", "198.51.100." + BROWSERS.incrementAndGet())));
+        browser.go(platform.gatewayUrl() + "/staff/sign-in");
         return browser;
     }
 }

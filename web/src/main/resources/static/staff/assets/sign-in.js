@@ -1,6 +1,8 @@
 // Staff sign-in: the gateway is the only token issuer. The password goes to POST /auth/login; a privacy officer or
 // an administrator is then asked for the code from their authenticator (POST /auth/login/mfa). The gateway answers
-// with the session cookie; this page only moves on to the dashboard.
+// with the session cookie; this page only moves on to the dashboard. An officer or administrator without a second
+// factor yet enrols first (POST /auth/mfa/enrolment with the password step's token): the setup key and the recovery
+// codes are shown this once, and the first code from the app both confirms the enrolment and signs in.
 (function () {
   var form = document.getElementById('sign-in');
   var codeStep = document.getElementById('code-step');
@@ -23,8 +25,35 @@
       });
   }
 
+  function showEnrolment(result) {
+    if (!result.ok) {
+      say(result.json.detail || 'The second factor could not be set up. Sign in again.');
+      return;
+    }
+    var uri = result.json.otpauthUri || '';
+    var secret = (uri.match(/[?&]secret=([^&]+)/) || [])[1] || '';
+    document.getElementById('enrol-secret').textContent = secret.replace(/(.{4})/g, '$1 ').trim();
+    document.getElementById('enrol-uri').textContent = uri;
+    var list = document.getElementById('recovery-codes');
+    list.textContent = '';
+    (result.json.recoveryCodes || []).forEach(function (code) {
+      var item = document.createElement('li');
+      item.textContent = code;
+      list.appendChild(item);
+    });
+    document.getElementById('enrol-step').hidden = false;
+    codeStep.hidden = false;
+    document.getElementById('code').focus();
+  }
+
   function answered(result) {
-    if (result.ok && result.json.mfaRequired) {
+    if (result.ok && result.json.mfaRequired && result.json.enrolmentRequired) {
+      mfaToken = result.json.mfaToken;
+      passwordStep.hidden = true;
+      say('');
+      post('/auth/mfa/enrolment', { mfaToken: mfaToken }).then(showEnrolment)
+        .catch(function () { say('The clinic\'s system is not answering. Try again shortly.'); });
+    } else if (result.ok && result.json.mfaRequired) {
       mfaToken = result.json.mfaToken;
       passwordStep.hidden = true;
       codeStep.hidden = false;

@@ -127,7 +127,7 @@ class StaffPagesIntegrationTest {
     }
 
     @Test
-    void aClientsPageOffersBookingAndWarnsThatCancellingInsideTwoDaysKeepsTheDeposit() throws Exception {
+    void aClientsPageOffersBookingAndWarnsWhenBookingSaysCancellingNowKeepsTheDeposit() throws Exception {
         pages.perform(get("/staff/reception/clients/" + StandInServices.CLIENT_ID)
                         .header("Authorization", bearer("RECEPTION")))
                 .andExpect(status().isOk())
@@ -166,6 +166,43 @@ class StaffPagesIntegrationTest {
                         .param("_csrf", "v").param("treatment", StandInServices.TREATMENT_ID).param("slot", "soon"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose a treatment, a day and one of its free times")));
+    }
+
+    @Test
+    void aClientsPageShowsTheObjectionAndOffersACorrectionAndOnlyForwardPaymentStatuses() throws Exception {
+        pages.perform(get("/staff/reception/clients/" + StandInServices.CLIENT_ID)
+                        .header("Authorization", bearer("RECEPTION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"objected\"")))
+                .andExpect(content().string(containsString("action=\"/staff/reception/clients/"
+                        + StandInServices.CLIENT_ID + "/corrections\"")))
+                .andExpect(content().string(containsString("value=\"ada@example.com\"")))
+                .andExpect(content().string(containsString("action=\"/staff/reception/clients/"
+                        + StandInServices.CLIENT_ID + "/payments/" + StandInServices.PAYMENT_ID + "/status\"")))
+                .andExpect(content().string(containsString("<option value=\"REFUNDED\">refunded</option>")))
+                .andExpect(content().string(not(containsString("<option value=\"PENDING\">"))));
+    }
+
+    @Test
+    void aCorrectionBookingRefusesIsSaidOnThePageAndARecordedPaymentSaysSo() throws Exception {
+        pages.perform(post("/staff/reception/clients/" + StandInServices.CLIENT_ID + "/corrections")
+                        .header("Authorization", bearer("RECEPTION")).cookie(new Cookie("XSRF-TOKEN", "v"))
+                        .param("_csrf", "v").param("fullName", "Ada Stone").param("email", "taken@example.com"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Not corrected. Identifier in use: the corrected email "
+                        + "already identifies another client")));
+        pages.perform(post("/staff/reception/clients/" + StandInServices.CLIENT_ID + "/corrections")
+                        .header("Authorization", bearer("RECEPTION")).cookie(new Cookie("XSRF-TOKEN", "v"))
+                        .param("_csrf", "v").param("dateOfBirth", "yesterday"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Date of birth must be a date")));
+        pages.perform(post("/staff/reception/clients/" + StandInServices.CLIENT_ID + "/payments/"
+                        + StandInServices.PAYMENT_ID + "/status")
+                        .header("Authorization", bearer("RECEPTION")).cookie(new Cookie("XSRF-TOKEN", "v"))
+                        .param("_csrf", "v").param("status", "PAID"))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/staff/reception/clients/" + StandInServices.CLIENT_ID
+                        + "?done=payment-recorded"));
     }
 
     @Test

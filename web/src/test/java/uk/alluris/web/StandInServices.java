@@ -16,6 +16,10 @@ final class StandInServices {
     static final String RESTRICTED_ID = "7a2d3c1f-5b68-4e8f-8b62-4e4c3b9e2a11";
     static final String TREATMENT_ID = "8b3e4d2a-6c79-4f90-9c73-5f5d4c0f3b22";
     static final String APPOINTMENT_ID = "9c4f5e3b-7d8a-4a01-8d84-6a6e5d1a4c33";
+    static final String PAYMENT_ID = "ad5f6e4c-8e9b-4b12-9e95-7b7f6e2b5d44";
+    private static final String PAYMENT = """
+            [{"id":"%s","appointmentId":"%s","amountPence":5000,"status":"PENDING",
+              "recordedAt":"2026-11-30T10:00:00Z"}]""".formatted(PAYMENT_ID, APPOINTMENT_ID);
     private static HttpServer server;
 
     private StandInServices() {
@@ -31,24 +35,35 @@ final class StandInServices {
             server.createContext("/api/bookings/clients/", exchange -> {
                 String id = exchange.getRequestURI().getPath().substring("/api/bookings/clients/".length());
                 if (id.endsWith("/payments")) {
-                    answer(exchange, 200, "application/json", "[]");
+                    answer(exchange, 200, "application/json", PAYMENT);
+                    return;
+                }
+                if (id.endsWith("/corrections")) {
+                    // booking refuses a correction to an address another client already has
+                    answer(exchange, 409, "application/problem+json", "{\"title\":\"Identifier in use\",\"status\":"
+                            + "409,\"detail\":\"the corrected email already identifies another client; nothing was "
+                            + "changed\"}");
                     return;
                 }
                 if (id.endsWith("/appointments")) {
-                    // one appointment tomorrow: inside the 48-hour window, so cancelling it keeps the deposit
+                    // one appointment tomorrow whose free cancellation ended yesterday (booking's answer), so
+                    // cancelling it keeps the deposit
+                    java.time.Instant start = java.time.Instant.now().plus(java.time.Duration.ofDays(1))
+                            .truncatedTo(java.time.temporal.ChronoUnit.HOURS);
                     answer(exchange, 200, "application/json", """
                             [{"id":"%s","treatmentId":"%s","treatment":"Lip filler","practitioner":"Dr Alluris",
-                              "start":"%s","status":"BOOKED","lateCancellation":false,"notes":null,
-                              "bookedAt":"2026-11-01T10:00:00Z"}]""".formatted(APPOINTMENT_ID, TREATMENT_ID,
-                            java.time.Instant.now().plus(java.time.Duration.ofDays(1))
-                                    .truncatedTo(java.time.temporal.ChronoUnit.HOURS)));
+                              "start":"%s","status":"BOOKED","lateCancellation":false,"cancellableFreeUntil":"%s",
+                              "notes":null,"bookedAt":"2026-11-01T10:00:00Z"}]""".formatted(APPOINTMENT_ID,
+                            TREATMENT_ID, start, start.minus(java.time.Duration.ofHours(48))));
                     return;
                 }
                 answer(exchange, 200, "application/json", """
                         {"id":"%s","fullName":"Ada Stone","email":"ada@example.com","phone":null,
                          "dateOfBirth":"1984-02-29","promotionalContent":false,"restricted":false,
-                         "registeredAt":"2026-11-30T10:00:00Z"}""".formatted(id));
+                         "objected":true,"registeredAt":"2026-11-30T10:00:00Z"}""".formatted(id));
             });
+            server.createContext("/api/bookings/payments/", exchange -> answer(exchange, 200, "application/json",
+                    PAYMENT.substring(1, PAYMENT.length() - 1).replace("PENDING", "PAID")));
             server.createContext("/api/bookings/diary", exchange -> answer(exchange, 200, "application/json", """
                     [{"appointmentId":"0b8f4c1e-2a3d-4e5f-8a9b-0c1d2e3f4a5b","start":"2026-07-01T09:00:00Z",
                       "end":"2026-07-01T09:30:00Z","status":"BOOKED","clientId":"%s","clientName":"Ada Stone",
@@ -71,6 +86,24 @@ final class StandInServices {
             server.createContext("/api/bookings/appointments", exchange -> answer(exchange, 422,
                     "application/problem+json", "{\"title\":\"Not allowed\",\"status\":422,\"detail\":"
                             + "\"Lip filler is not given to anyone under 18\",\"rule\":\"minimum-age\"}"));
+            // the rights service's officer lists: one parked letter that can go back, one restricted person; a
+            // redrive is refused as one already sent back
+            server.createContext("/api/privacy/dead-letters", exchange -> {
+                if (exchange.getRequestURI().getPath().endsWith("/redrives")) {
+                    answer(exchange, 409, "application/problem+json", "{\"title\":\"Already redriven\",\"status\":"
+                            + "409,\"detail\":\"this dead letter was already sent back to its topic\"}");
+                    return;
+                }
+                answer(exchange, 200, "application/json", """
+                        [{"name":"error.marketing.events.rights-request-service","messages":1,"latest":[
+                          {"parkedAt":"2026-11-30T09:00:00Z","ceType":"uk.alluris.marketing.SubscriberUnsubscribed.v1",
+                           "ceId":"e1","reason":"handler failed","partition":0,"offset":7,
+                           "originalTopic":"marketing.events"}]}]""");
+            });
+            server.createContext("/api/privacy/restrictions", exchange -> answer(exchange, 200, "application/json", """
+                    {"items":[{"requestId":"%s","requestedAt":"2026-11-02T09:00:00Z",
+                      "restrictedSince":"2026-11-03T10:00:00Z","proven":["EMAIL"],"origin":null}],
+                     "page":0,"size":20,"total":1}""".formatted(APPOINTMENT_ID)));
             server.createContext("/api/records/subjects/", exchange -> {
                 boolean restricted = exchange.getRequestURI().getPath().endsWith(RESTRICTED_ID);
                 answer(exchange, 403, "application/problem+json", restricted

@@ -43,10 +43,12 @@ class AppointmentController {
     private final BookingAppointments booking;
     private final StatusChanges changes;
     private final ClientFacts clients;
+    private final BookingRules rules;
     private final Clock clock;
 
     AppointmentController(Appointments appointments, BookingAppointments booking, StatusChanges changes,
-            ClientFacts clients, Clock clock) {
+            ClientFacts clients, BookingRules rules, Clock clock) {
+        this.rules = rules;
         this.appointments = appointments;
         this.booking = booking;
         this.changes = changes;
@@ -60,25 +62,24 @@ class AppointmentController {
         CardNumbers.refuse("notes", body.notes());
         ClientFacts.Facts client = body.clientId() == null ? clients.callersOwn() : clients.readable(body.clientId());
         if (body.treatmentId() == null) {
-            return AppointmentView.of(recordPastVisit(client, body));
+            return view(recordPastVisit(client, body));
         }
         if (body.practitionerId() == null) {
             throw invalid("practitionerId is required with treatmentId: take both from GET /api/bookings/availability");
         }
-        return AppointmentView.of(booking.book(client, body.treatmentId(), body.practitionerId(),
+        return view(booking.book(client, body.treatmentId(), body.practitionerId(),
                 body.start().toInstant(), body.notes()));
     }
 
     @GetMapping("/appointments/{id}")
     AppointmentView one(@PathVariable UUID id) {
-        return AppointmentView.of(readable(id));
+        return view(readable(id));
     }
 
     @GetMapping("/clients/{clientId}/appointments")
     List<AppointmentView> ofClient(@PathVariable UUID clientId, Paging paging) {
         clients.readable(clientId);
-        return paging.of(appointments.findByClientIdOrderByStartAsc(clientId).stream().map(AppointmentView::of)
-                .toList());
+        return paging.of(appointments.findByClientIdOrderByStartAsc(clientId).stream().map(this::view).toList());
     }
 
     @PostMapping("/appointments/{id}/reschedule")
@@ -87,23 +88,27 @@ class AppointmentController {
         if (appointment.clientId() == null || appointment.treatmentId() == null) {
             throw new ProblemException(HttpStatus.CONFLICT, "Not booked", "only a booked appointment can be moved");
         }
-        return AppointmentView.of(booking.reschedule(appointment, clients.readable(appointment.clientId()),
+        return view(booking.reschedule(appointment, clients.readable(appointment.clientId()),
                 body.practitionerId(), body.start().toInstant()));
     }
 
     @PostMapping("/appointments/{id}/cancellation")
     AppointmentView cancel(@PathVariable UUID id) {
-        return AppointmentView.of(changes.cancel(readable(id)));
+        return view(changes.cancel(readable(id)));
     }
 
     @PostMapping("/appointments/{id}/no-show")
     AppointmentView noShow(@PathVariable UUID id) {
-        return AppointmentView.of(changes.noShow(readable(id)));
+        return view(changes.noShow(readable(id)));
     }
 
     @PostMapping("/appointments/{id}/completion")
     AppointmentView complete(@PathVariable UUID id) {
-        return AppointmentView.of(changes.complete(readable(id)));
+        return view(changes.complete(readable(id)));
+    }
+
+    private AppointmentView view(Appointment appointment) {
+        return AppointmentView.of(appointment, rules);
     }
 
     private Appointment recordPastVisit(ClientFacts.Facts client, NewAppointment body) {

@@ -32,7 +32,13 @@ class Client implements OutboxOwner {
     /** When the client objected to marketing; shown to staff in the diary so nobody offers them promotions. */
     Instant marketingObjectedAt;
     Instant registeredAt;
+    /** Who corrected which details when, at reception's desk (field names only: the values live above). */
+    List<StaffCorrection> staffCorrections = new ArrayList<>();
     List<OutboxMessage> outbox = new ArrayList<>();
+
+    /** One correction made by staff: the audit entry kept with the profile (and erased with it). */
+    record StaffCorrection(Instant at, String by, List<String> fields) {
+    }
 
     static Client register(String fullName, String email, String phone, LocalDate dateOfBirth, String emailIndex,
             String phoneIndex, boolean promotionalContent, Instant now) {
@@ -69,6 +75,17 @@ class Client implements OutboxOwner {
             changed = true;
         }
         return changed;
+    }
+
+    void recordStaffCorrection(Instant at, String by, List<String> fields) {
+        if (staffCorrections == null) {
+            staffCorrections = new ArrayList<>();
+        }
+        staffCorrections.add(new StaffCorrection(at, by, List.copyOf(fields)));
+    }
+
+    List<StaffCorrection> staffCorrections() {
+        return staffCorrections == null ? List.of() : List.copyOf(staffCorrections);
     }
 
     void stopPromotionalContent() {

@@ -34,21 +34,27 @@ class ClientController {
             @Size(max = 40) String phone, @NotNull @Past LocalDate dateOfBirth, Boolean promotionalContent) {
     }
 
+    record Correction(@Size(max = 200) String fullName, @Email @Size(max = 320) String email,
+            @Size(max = 40) String phone, LocalDate dateOfBirth) {
+    }
+
     record PromotionalContent(@NotNull Boolean allowed) {
     }
 
     record ClientView(UUID id, String fullName, String email, String phone, LocalDate dateOfBirth,
-            boolean promotionalContent, boolean restricted, Instant registeredAt) {
+            boolean promotionalContent, boolean restricted, boolean objected, Instant registeredAt) {
     }
 
     private final Clients clients;
     private final ClientAccess access;
     private final BlindIndexer indexer;
     private final Restrictions restrictions;
+    private final StaffCorrections corrections;
     private final Clock clock;
 
     ClientController(Clients clients, ClientAccess access, BlindIndexer indexer, Restrictions restrictions,
-            Clock clock) {
+            StaffCorrections corrections, Clock clock) {
+        this.corrections = corrections;
         this.clients = clients;
         this.access = access;
         this.indexer = indexer;
@@ -96,8 +102,16 @@ class ClientController {
         return restrictions.isRestricted(client.id().toString(), client.emailIndex(), client.phoneIndex());
     }
 
+    /** Reception's correction of a client's details ({@link StaffCorrections}): RECEPTION only (security). */
+    @PostMapping("/{id}/corrections")
+    ClientView correct(@PathVariable UUID id, @Valid @RequestBody Correction body) {
+        return view(corrections.correct(id, new StaffCorrections.Correction(body.fullName(), body.email(),
+                body.phone(), body.dateOfBirth())));
+    }
+
     private ClientView view(Client client) {
         return new ClientView(client.id(), client.fullName(), client.email(), client.phone(), client.dateOfBirth(),
-                client.promotionalContent(), isRestricted(client), client.registeredAt());
+                client.promotionalContent(), isRestricted(client), client.marketingObjectedAt() != null,
+                client.registeredAt());
     }
 }

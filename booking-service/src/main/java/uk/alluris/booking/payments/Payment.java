@@ -40,6 +40,10 @@ class Payment {
     record ProcessorNotice(Status status, String eventId, boolean applied, String reason, Instant receivedAt) {
     }
 
+    /** A status recorded by staff at the desk: who and when (the processor's own word is a {@link ProcessorNotice}). */
+    record StaffMark(Status status, String by, Instant at) {
+    }
+
     @Id
     UUID id;
     UUID appointmentId;
@@ -50,6 +54,7 @@ class Payment {
     String processorReference;
     Instant recordedAt;
     List<ProcessorNotice> processorNotices = new ArrayList<>();
+    List<StaffMark> staffMarks = new ArrayList<>();
 
     static Payment record(UUID appointmentId, UUID clientId, long amountPence, Status status, String processorReference,
             Instant now) {
@@ -90,6 +95,10 @@ class Payment {
 
     Instant recordedAt() {
         return recordedAt;
+    }
+
+    List<StaffMark> staffMarks() {
+        return staffMarks == null ? List.of() : List.copyOf(staffMarks);
     }
 
     List<ProcessorNotice> processorNotices() {

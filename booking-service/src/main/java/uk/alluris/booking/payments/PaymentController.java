@@ -34,20 +34,27 @@ class PaymentController {
     }
 
     record PaymentView(UUID id, UUID appointmentId, UUID clientId, long amountPence, Payment.Status status,
-            String processorReference, Instant recordedAt, List<Payment.ProcessorNotice> processorNotices) {
+            String processorReference, Instant recordedAt, List<Payment.ProcessorNotice> processorNotices,
+            List<Payment.StaffMark> staffMarks) {
 
         static PaymentView of(Payment p) {
             return new PaymentView(p.id(), p.appointmentId(), p.clientId(), p.amountPence(), p.status(),
-                    p.processorReference(), p.recordedAt(), p.processorNotices());
+                    p.processorReference(), p.recordedAt(), p.processorNotices(), p.staffMarks());
         }
+    }
+
+    record NewStatus(@NotNull Payment.Status status) {
     }
 
     private final Payments payments;
     private final AppointmentClients appointments;
     private final ClientAccess clients;
+    private final StaffPaymentMarks marks;
     private final Clock clock;
 
-    PaymentController(Payments payments, AppointmentClients appointments, ClientAccess clients, Clock clock) {
+    PaymentController(Payments payments, AppointmentClients appointments, ClientAccess clients,
+            StaffPaymentMarks marks, Clock clock) {
+        this.marks = marks;
         this.payments = payments;
         this.appointments = appointments;
         this.clients = clients;
@@ -64,6 +71,12 @@ class PaymentController {
         UUID clientId = appointments.clientOf(body.appointmentId()).orElse(null);
         return PaymentView.of(payments.save(Payment.record(body.appointmentId(), clientId, body.amountPence(),
                 body.status(), body.processorReference().trim(), clock.instant())));
+    }
+
+    /** Staff record a payment's new status; it only moves forward (409 otherwise), see {@link StaffPaymentMarks}. */
+    @PostMapping("/payments/{id}/status")
+    PaymentView mark(@PathVariable UUID id, @Valid @RequestBody NewStatus body) {
+        return PaymentView.of(marks.mark(id, body.status()));
     }
 
     @GetMapping("/payments/{id}")

@@ -18,6 +18,9 @@ class AccessConfiguration {
         return rules -> rules
                 // the catalogue: read by anyone signed in (the portal books from it), changed by ADMIN only
                 .requestMatchers(HttpMethod.GET, CATALOGUE).authenticated()
+                // correcting a client's details at the desk; a client's own go through a rectification request
+                .requestMatchers("/api/bookings/clients/*/corrections").hasRole("RECEPTION")
+                .requestMatchers("/api/bookings/payments/*/status").hasAnyRole("RECEPTION", "CLINICIAN")
                 .requestMatchers(CATALOGUE).hasRole("ADMIN")
                 // staff's own work: the diary, age evidence, marking a visit done or missed
                 .requestMatchers("/api/bookings/diary", "/api/bookings/clients/*/age-checks",

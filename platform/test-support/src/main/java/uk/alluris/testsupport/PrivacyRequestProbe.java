@@ -76,13 +76,29 @@ public final class PrivacyRequestProbe implements AutoCloseable, AfterAllCallbac
      * rights-request service, a consent or marketing event as those services). Returns its CloudEvents id.
      */
     public String publish(PlatformEvent event) {
+        return publish(event, EventType.of(event).topic());
+    }
+
+    /**
+     * Parks the event on a dead-letter topic as the Kafka binder does after a consumer's last failed attempt: the
+     * event as its producer sent it, with the binder's {@code x-original-topic} and {@code x-exception-message}.
+     */
+    public String parkAsDeadLetter(PlatformEvent event, String deadLetterTopic, String reason) {
+        return publish(event, deadLetterTopic, "x-original-topic", EventType.of(event).topic(),
+                "x-exception-message", reason);
+    }
+
+    private String publish(PlatformEvent event, String topic, String... extraHeaders) {
         EventType type = EventType.of(event);
         String id = event.eventId().toString();
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(type.topic(), bytes(event.partitionKey()),
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, bytes(event.partitionKey()),
                 JSON.writeValueAsBytes(event));
         record.headers().add("ce_id", bytes(id)).add("ce_type", bytes(type.cloudEventType()))
                 .add("ce_source", bytes("/alluris/" + producerOf(type))).add("ce_specversion", bytes("1.0"))
                 .add("ce_subject", bytes(event.partitionKey())).add("ce_time", bytes(event.occurredAt().toString()));
+        for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+            record.headers().add(extraHeaders[i], bytes(extraHeaders[i + 1]));
+        }
         send(record);
         return id;
     }

@@ -32,9 +32,15 @@ public class DeadLetters {
 
     static final String PREFIX = "error.";
     static final int LATEST = 5;
+    /** The Kafka binder's header naming the topic a parked message was consumed from. */
+    static final String ORIGINAL_TOPIC = "x-original-topic";
 
-    /** One parked message, without its body. */
-    public record Parked(Instant parkedAt, String ceType, String ceId, String reason) {
+    /**
+     * One parked message, without its body; {@code partition} and {@code offset} name it for a redrive, and
+     * {@code originalTopic} is where it goes back to.
+     */
+    public record Parked(Instant parkedAt, String ceType, String ceId, String reason, int partition, long offset,
+            String originalTopic) {
     }
 
     /** One dead-letter topic: the consumer group and topic it belongs to, its size, its latest messages. */
@@ -82,14 +88,15 @@ public class DeadLetters {
             for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                 latest.add(new Parked(Instant.ofEpochMilli(record.timestamp()), header(record, "ce_type").orElse(null),
                         header(record, "ce_id").orElse(null), header(record, "x-exception-message")
-                                .map(m -> m.length() > 200 ? m.substring(0, 200) + "…" : m).orElse(null)));
+                                .map(m -> m.length() > 200 ? m.substring(0, 200) + "…" : m).orElse(null),
+                        record.partition(), record.offset(), header(record, ORIGINAL_TOPIC).orElse(null)));
             }
         }
         latest.sort(Comparator.comparing(Parked::parkedAt).reversed());
         return new Topic(name, messages, latest.subList(0, Math.min(LATEST, latest.size())));
     }
 
-    private static Optional<String> header(ConsumerRecord<byte[], byte[]> record, String name) {
+    static Optional<String> header(ConsumerRecord<byte[], byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
     }

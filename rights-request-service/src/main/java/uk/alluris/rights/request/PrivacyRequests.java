@@ -21,6 +21,8 @@ public interface PrivacyRequests extends MongoRepository<PrivacyRequest, UUID> {
 
     List<PrivacyRequest> findByStatusIn(List<RequestStatus> statuses);
 
+    List<PrivacyRequest> findByTypeAndStatus(RequestType type, RequestStatus status);
+
     /** Applies a change to the stored request, re-reading it when another change got there first. */
     default PrivacyRequest change(UUID id, Consumer<PrivacyRequest> change) {
         for (int attempt = 1; ; attempt++) {

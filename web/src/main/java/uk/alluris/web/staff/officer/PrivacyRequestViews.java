@@ -52,7 +52,22 @@ final class PrivacyRequestViews {
     record Evidence(Instant at, String actor, String step, String detail) {
     }
 
-    record Parked(Instant parkedAt, String ceType, String ceId, String reason) {
+    /** A parked message; its partition and offset name it for a redrive back to {@code originalTopic}. */
+    record Parked(Instant parkedAt, String ceType, String ceId, String reason, int partition, long offset,
+            String originalTopic) {
+    }
+
+    /** Which dead letter to send back, as the rights service takes it. */
+    record RedriveOrder(String topic, int partition, long offset) {
+    }
+
+    /** One person restricted now, by the request that restricted them. */
+    record Restricted(java.util.UUID requestId, Instant requestedAt, Instant restrictedSince, List<String> proven,
+            String origin) {
+    }
+
+    /** A page of the restriction list as the rights service answers it (0-based). */
+    record RestrictedPage(List<Restricted> items, int page, int size, long total) {
     }
 
     record DeadLetterTopic(String name, long messages, List<Parked> latest) {

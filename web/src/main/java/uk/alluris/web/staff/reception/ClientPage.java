@@ -1,7 +1,6 @@
 package uk.alluris.web.staff.reception;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,16 +18,11 @@ import uk.alluris.web.staff.reception.ClientViews.Treatment;
 
 /**
  * What a client's page shows, for its own address and for the forms on it that answer with the page again (a booking
- * booking refused): details, appointments (upcoming ones with Move and Cancel), payments, and the Book form's choices.
+ * booking refused): details (with Correct), appointments (upcoming ones with Move and Cancel, the Cancel button warning
+ * from booking's own {@code cancellableFreeUntil}), payments (with their next statuses), and the Book form's choices.
  */
 @Component
 class ClientPage {
-
-    /**
-     * Booking's cancellation window (48 hours): the Cancel button warns that the deposit is kept inside it. Booking
-     * decides whether a cancellation was late; the page then says what it decided.
-     */
-    static final Duration LATE_CANCELLATION = Duration.ofHours(48);
 
     private static final ParameterizedTypeReference<List<Appointment>> APPOINTMENTS = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Payment>> PAYMENTS = new ParameterizedTypeReference<>() { };
@@ -54,7 +48,6 @@ class ClientPage {
                 .filter(Treatment::active).toList());
         model.addAttribute("practitioners", calls.get(Service.BOOKING, "/api/bookings/practitioners", PRACTITIONERS));
         model.addAttribute("now", now);
-        model.addAttribute("lateFrom", now.plus(LATE_CANCELLATION));
         return "staff/reception/client";
     }
 }

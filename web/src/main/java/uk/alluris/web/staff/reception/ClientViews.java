@@ -14,15 +14,29 @@ final class ClientViews {
     }
 
     record Client(UUID id, String fullName, String email, String phone, LocalDate dateOfBirth,
-            boolean promotionalContent, boolean restricted, Instant registeredAt) {
+            boolean promotionalContent, boolean restricted, boolean objected, Instant registeredAt) {
     }
 
+    /** Reception's correction of a client's details; booking applies the rectification rules and audits it. */
+    record Correction(String fullName, String email, String phone, LocalDate dateOfBirth) {
+    }
+
+    /** A payment's new status, recorded by staff; booking moves a status only forward. */
+    record NewStatus(String status) {
+    }
+
+    /** {@code cancellableFreeUntil}: booking's own answer to when cancelling stops keeping the deposit. */
     record Appointment(UUID id, UUID treatmentId, String treatment, String practitioner, Instant start, String status,
-            boolean lateCancellation, String notes, Instant bookedAt) {
+            boolean lateCancellation, Instant cancellableFreeUntil, String notes, Instant bookedAt) {
 
         /** Booked and still ahead: reception may move or cancel it (public: the page calls it). */
         public boolean upcoming(Instant now) {
             return "BOOKED".equals(status) && treatmentId != null && start.isAfter(now);
+        }
+
+        /** Whether cancelling now is late by booking's rule, so the deposit is kept (public: the page calls it). */
+        public boolean lateToCancel(Instant now) {
+            return cancellableFreeUntil != null && now.isAfter(cancellableFreeUntil);
         }
     }
 
@@ -44,6 +58,13 @@ final class ClientViews {
     }
 
     record Payment(UUID id, UUID appointmentId, long amountPence, String status, Instant recordedAt) {
+
+        /** The statuses booking accepts next: only forward (public: the page offers them). */
+        public java.util.List<String> next() {
+            java.util.List<String> order = java.util.List.of("PENDING", "FAILED", "PAID", "REFUNDED");
+            int at = order.indexOf(status);
+            return at < 0 ? java.util.List.of() : order.subList(at + 1, order.size());
+        }
     }
 
     /** What reception types to register someone; booking validates it and answers what is wrong. */

@@ -7,7 +7,9 @@ enum Done {
     BOOKED("booked", "Booked."),
     MOVED("moved", "Moved."),
     CANCELLED("cancelled", "Cancelled."),
-    CANCELLED_LATE("cancelled-late", "Cancelled late, within 48 hours of the start: the deposit is kept.");
+    CANCELLED_LATE("cancelled-late", "Cancelled late, inside the clinic's cancellation window: the deposit is kept."),
+    CORRECTED("corrected", "Details corrected."),
+    PAYMENT_RECORDED("payment-recorded", "Payment status recorded.");
 
     private final String code;
     private final String message;
