@@ -17,6 +17,8 @@ class AccessConfiguration {
                 // a bundle is downloaded without a sign-in, with the request's own token; the controller checks it
                 // (or lets the privacy officer through on the requester's behalf)
                 .requestMatchers(HttpMethod.GET, "/api/privacy/requests/*/bundle").permitAll()
+                // a requester without an account follows their request with its follow token; the controller checks it
+                .requestMatchers(HttpMethod.GET, "/api/privacy/requests/*/progress").permitAll()
                 .requestMatchers("/api/privacy/**").hasAnyRole("PRIVACY_OFFICER", "CLIENT");
     }
 }
