@@ -83,7 +83,7 @@ class FilingPages extends CentrePage {
         }
     }
 
-    /** A form posted without its token, or with one from an old page: refused, nothing sent; the form is one click away. */
+    /** A form posted without its token, or with an old page's: refused, nothing sent; the form is one click away. */
     @RequestMapping(PrivacyCentreSecurity.FORM_EXPIRED)
     ModelAndView formExpired(HttpServletResponse response) {
         response.setStatus(403);

@@ -17,7 +17,8 @@ record RequestProgress(UUID id, String type, String status, LocalDate dueDate, E
         Map<String, ServiceProgress> services, Instant completedAt, Bundle bundle, String followToken,
         String downloadToken) {
 
-    private static final Map<String, String> PARTS = Map.of("booking-service", "Appointments, payments and your details",
+    private static final Map<String, String> PARTS = Map.of(
+            "booking-service", "Appointments, payments and your details",
             "records-service", "Clinical records", "consent-service", "Your consents",
             "marketing-service", "Marketing and newsletters");
 
