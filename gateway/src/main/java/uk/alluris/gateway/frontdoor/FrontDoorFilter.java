@@ -114,7 +114,13 @@ class FrontDoorFilter implements WebFilter, Ordered {
                 || (method == HttpMethod.GET && PATHS.match("/api/privacy/requests/*/bundle", path) && !bearer)
                 || path.startsWith("/api/marketing/subscriptions") || path.startsWith("/api/marketing/unsubscribe")
                 // a website visitor's cookie choice (the banner itself is a cached file, not limited)
-                || (method == HttpMethod.POST && PATHS.match("/api/consents/visitors/*/decisions", path));
+                || (method == HttpMethod.POST && PATHS.match("/api/consents/visitors/*/decisions", path))
+                // the privacy centre's forms (filing a request, entering its code) and its bundle download: web calls
+                // rights-request-service directly, so the visitor's address is counted here, at the only door it has
+                || (method == HttpMethod.POST && (path.equals("/privacy") || path.startsWith("/privacy/")))
+                || (method == HttpMethod.GET && PATHS.match("/privacy/requests/*/bundle", path))
+                // a requester following their request with its follow token
+                || (method == HttpMethod.GET && PATHS.match("/api/privacy/requests/*/progress", path) && !bearer);
         return openWithoutAccount ? Optional.of("public") : Optional.empty();
     }
 }

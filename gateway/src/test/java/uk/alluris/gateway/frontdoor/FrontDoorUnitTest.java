@@ -41,6 +41,22 @@ class FrontDoorUnitTest {
     }
 
     @Test
+    void thePrivacyCentresFormPostsAndBundleDownloadsCountAgainstTheVisitorsAddressButItsPagesAndPollingDoNot() {
+        assertThat(FrontDoorFilter.scopeOf(HttpMethod.POST, CanonicalPath.forLimits("/privacy/requests"), false))
+                .contains("public");
+        assertThat(FrontDoorFilter.scopeOf(HttpMethod.POST, CanonicalPath.forLimits("/Privacy/Requests/1/Code/"), false))
+                .contains("public");
+        assertThat(FrontDoorFilter.scopeOf(HttpMethod.GET, CanonicalPath.forLimits("/privacy/requests/1/bundle"), false))
+                .contains("public");
+        assertThat(FrontDoorFilter.scopeOf(HttpMethod.GET, CanonicalPath.forLimits("/api/privacy/requests/1/progress"),
+                false)).contains("public");
+        assertThat(FrontDoorFilter.scopeOf(HttpMethod.GET, CanonicalPath.forLimits("/privacy"), false)).isEmpty();
+        assertThat(FrontDoorFilter.scopeOf(HttpMethod.GET, CanonicalPath.forLimits("/privacy/requests/1/services"), false))
+                .isEmpty();
+        assertThat(FrontDoorFilter.scopeOf(HttpMethod.POST, CanonicalPath.forLimits("/privacyx"), false)).isEmpty();
+    }
+
+    @Test
     void anIpv6CallerIsBucketedByItsSlash64AndAnIpv4CallerByItsAddress() {
         assertThat(ClientAddress.bucketOf("2001:db8:1:2::1")).isEqualTo(ClientAddress.bucketOf("2001:db8:1:2:ffff:1:2:3"))
                 .isEqualTo("2001:db8:1:2:0:0:0:0/64");

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,10 +37,12 @@ class RequestController {
     private final ServiceRegistry registry;
     private final Exports exports;
     private final ContactSeal seal;
+    private final FollowTokens following;
     private final Clock clock;
 
     RequestController(FilingRequests filing, VerifyingRequests verifying, PrivacyRequests requests,
-            ServiceRegistry registry, Exports exports, ContactSeal seal, Clock clock) {
+            ServiceRegistry registry, Exports exports, ContactSeal seal, FollowTokens following, Clock clock) {
+        this.following = following;
         this.exports = exports;
         this.filing = filing;
         this.verifying = verifying;
@@ -65,11 +68,29 @@ class RequestController {
                 filed.request().status(), filed.downloadToken()));
     }
 
-    /** For an access or portability request, the answer carries the request's download token, once. */
+    /**
+     * The answer carries, once, the token with which the requester follows the request without an account and, for an
+     * access or portability request, the request's download token.
+     */
     @PostMapping("/{id}/verification")
     RequestViews.Detail verify(@PathVariable UUID id, @Valid @RequestBody RequestBodies.CodeGiven body) {
         FilingAnswer verified = verifying.byCode(id, body.code());
-        return detail(verified.request()).withDownloadToken(verified.downloadToken());
+        return detail(verified.request()).withDownloadToken(verified.downloadToken())
+                .withFollowToken(following.issue(id, clock.instant()));
+    }
+
+    /**
+     * Open without a sign-in to the holder of the request's follow token ({@code X-Request-Token}): its status, due
+     * date and each service's progress and receipt, never the identifiers given. An unknown request and a wrong token
+     * look alike (404), so the endpoint tells a guesser nothing.
+     */
+    @GetMapping("/{id}/progress")
+    RequestViews.Detail progress(@PathVariable UUID id,
+            @RequestHeader(name = "X-Request-Token", required = false) String token) {
+        if (!following.opens(id, token)) {
+            throw ProblemException.notFound("privacy request " + id);
+        }
+        return detail(filing.find(id));
     }
 
     @PostMapping("/{id}/identity-verified")

@@ -38,27 +38,35 @@ final class RequestViews {
      * @param corrections for RECTIFICATION only: the names of the fields corrected (never their values)
      * @param downloadToken only in the answer to the requester's verification of an export request: the token that
      *        downloads the bundle; shown once, never stored
+     * @param followToken only in the answer to the requester's verification: the token with which they follow the
+     *        request without an account ({@code GET …/{id}/progress}); shown once, only its hash kept
      */
     record Detail(UUID id, RequestType type, RequestStatus status, Instant receivedAt, LocalDate dueDate, boolean overdue,
             Extension extension, Map<String, ServiceView> services, Instant completedAt,
             @JsonInclude(JsonInclude.Include.NON_NULL) Exports.BundleView bundle,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<String> corrections,
             @JsonInclude(JsonInclude.Include.NON_NULL) String downloadToken,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatedIdentifier> identifiers) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<StatedIdentifier> identifiers,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String followToken) {
 
         Detail withDownloadToken(String token) {
             return new Detail(id, type, status, receivedAt, dueDate, overdue, extension, services, completedAt, bundle,
-                    corrections, token, identifiers);
+                    corrections, token, identifiers, followToken);
         }
 
         Detail withBundle(Exports.BundleView view) {
             return new Detail(id, type, status, receivedAt, dueDate, overdue, extension, services, completedAt, view,
-                    corrections, downloadToken, identifiers);
+                    corrections, downloadToken, identifiers, followToken);
+        }
+
+        Detail withFollowToken(String token) {
+            return new Detail(id, type, status, receivedAt, dueDate, overdue, extension, services, completedAt, bundle,
+                    corrections, downloadToken, identifiers, token);
         }
 
         Detail withIdentifiers(List<StatedIdentifier> given) {
             return new Detail(id, type, status, receivedAt, dueDate, overdue, extension, services, completedAt, bundle,
-                    corrections, downloadToken, given);
+                    corrections, downloadToken, given, followToken);
         }
     }
 
@@ -76,7 +84,7 @@ final class RequestViews {
                 entry.getKey(), service(entry.getValue(), registry, now, rectification)));
         return new Detail(request.id(), request.type(), request.status(), request.receivedAt(), request.dueDate(),
                 overdue(request, today), request.extension(), services, request.completedAt(), null,
-                rectification ? request.correctedFields() : null, null, null);
+                rectification ? request.correctedFields() : null, null, null, null);
     }
 
     /** What the requester gave (nothing for an opt-out, which names people by blind index only), marked proven or not. */

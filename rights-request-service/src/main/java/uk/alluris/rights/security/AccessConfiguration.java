@@ -17,6 +17,8 @@ class AccessConfiguration {
                 // a bundle is downloaded without a sign-in, with the request's own token; the controller checks it
                 // (or lets the privacy officer through on the requester's behalf)
                 .requestMatchers(HttpMethod.GET, "/api/privacy/requests/*/bundle").permitAll()
+                // a requester without an account follows their request with its follow token; the controller checks it
+                .requestMatchers(HttpMethod.GET, "/api/privacy/requests/*/progress").permitAll()
                 // dead letters and their redrive: the officer's alone, decided before any body is read
                 .requestMatchers("/api/privacy/dead-letters", "/api/privacy/dead-letters/**").hasRole("PRIVACY_OFFICER")
                 .requestMatchers("/api/privacy/**").hasAnyRole("PRIVACY_OFFICER", "CLIENT");

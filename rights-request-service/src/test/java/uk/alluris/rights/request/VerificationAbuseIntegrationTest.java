@@ -61,6 +61,28 @@ class VerificationAbuseIntegrationTest extends MailedRightsContext {
     }
 
     @Test
+    void theRequesterFollowsTheirRequestWithTheTokenTheCodeGaveAndNoOtherTokenOrRequestOpensIt() {
+        String email = "follow-" + UUID.randomUUID() + "@example.com";
+        UUID id = file(email);
+        assertThat(progress(id, "made-up").statusCode()).isEqualTo(404);
+
+        JsonNode verified = JSON.readTree(verify(id, RightsTestCalls.codeMailedTo(MAIL, email)).body());
+        String token = verified.path("followToken").asString();
+        HttpResponse<String> followed = progress(id, token);
+
+        assertThat(token).hasSizeGreaterThanOrEqualTo(43);
+        assertThat(followed.statusCode()).isEqualTo(200);
+        JsonNode progress = JSON.readTree(followed.body());
+        assertThat(progress.path("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(progress.path("dueDate").asString()).isNotBlank();
+        assertThat(progress.path("services").size()).isPositive();
+        assertThat(followed.body()).doesNotContain(email).doesNotContain("identifiers").doesNotContain("followToken");
+        assertThat(progress(id, token.substring(1)).statusCode()).isEqualTo(404);
+        assertThat(progress(id, null).statusCode()).isEqualTo(404);
+        assertThat(progress(file("other-" + email), token).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aFourthUnverifiedFilingIsAnsweredAlikeAndMailsNothingUntilOneIsVerified() {
         String email = "farm-" + UUID.randomUUID() + "@example.com";
         List<HttpResponse<String>> first = IntStream.range(0, 3).mapToObj(i -> fileAnswer(email)).toList();
@@ -111,6 +133,11 @@ class VerificationAbuseIntegrationTest extends MailedRightsContext {
 
     private HttpResponse<String> verify(UUID id, String code) {
         return calls().post("/api/privacy/requests/" + id + "/verification", "{\"code\":\"" + code + "\"}", null);
+    }
+
+    private HttpResponse<String> progress(UUID id, String token) {
+        return token == null ? calls().get("/api/privacy/requests/" + id + "/progress", null)
+                : calls().getWith("/api/privacy/requests/" + id + "/progress", "X-Request-Token", token);
     }
 
     private UUID file(String email) {

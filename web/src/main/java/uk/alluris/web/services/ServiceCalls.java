@@ -73,6 +73,28 @@ public class ServiceCalls {
                 .body(type));
     }
 
+    /**
+     * Calls a service for a visitor without an account (the privacy centre): no bearer token, only the headers given
+     * (a request's own token, what the answer may be), so the service treats the call as anyone's.
+     */
+    public <T> T getAsVisitor(Service service, String path, Map<String, String> headers, Class<T> type,
+            Object... variables) {
+        return call(service, () -> clients.get(service).get().uri(path, variables)
+                .headers(sent -> headers.forEach(sent::set)).retrieve()
+                .onStatus(HttpStatusCode::isError, (request, response) -> refuse(service, response.getStatusCode(),
+                        response.getBody().readAllBytes()))
+                .body(type));
+    }
+
+    /** As {@link #getAsVisitor}, posting {@code body} as JSON. */
+    public <T> T postAsVisitor(Service service, String path, Object body, Class<T> type, Object... variables) {
+        return call(service, () -> clients.get(service).post().uri(path, variables)
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
+                .onStatus(HttpStatusCode::isError, (request, response) -> refuse(service, response.getStatusCode(),
+                        response.getBody().readAllBytes()))
+                .body(type));
+    }
+
     private RestClient as(Service service) {
         return clients.get(service).mutate().defaultHeaders(headers -> headers.setBearerAuth(token())).build();
     }
