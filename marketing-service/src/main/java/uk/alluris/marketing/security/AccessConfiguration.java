@@ -7,8 +7,8 @@ import uk.alluris.kit.security.AccessRules;
 
 /**
  * Who may call this service's API; enforced here, whether the call came through the gateway or not. The public may
- * sign up, confirm a sign-up and unsubscribe (each link carries its own signed token); only ADMIN sends a campaign;
- * everything else is for ADMIN and PRIVACY_OFFICER. The webhooks are public at the service and checked by their
+ * sign up, confirm a sign-up and unsubscribe (each link carries its own signed token); only ADMIN sends a campaign; a
+ * signed-in CLIENT reads and leaves their own subscriptions; everything else is for ADMIN and PRIVACY_OFFICER. The webhooks are public at the service and checked by their
  * senders' signatures.
  */
 @Configuration(proxyBeanMethods = false)
@@ -23,6 +23,8 @@ class AccessConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/marketing/unsubscribe").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/marketing/unsubscribe").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/marketing/campaigns", "/api/marketing/campaigns/**").hasRole("ADMIN")
+                // a signed-in client's own lists and channels, and leaving everything (the portal)
+                .requestMatchers("/api/marketing/me", "/api/marketing/me/**").hasRole("CLIENT")
                 .requestMatchers("/api/marketing/**").hasAnyRole("ADMIN", "PRIVACY_OFFICER");
     }
 }
