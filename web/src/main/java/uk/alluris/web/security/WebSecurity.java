@@ -58,7 +58,8 @@ class WebSecurity {
                         .requestMatchers("/staff/officer/**").hasRole("PRIVACY_OFFICER")
                         .requestMatchers("/staff/reception/**").hasRole("RECEPTION")
                         .requestMatchers("/staff/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        // a client's token opens the portal (its own chain, portal/PortalSecurity), never a staff page
+                        .anyRequest().hasAnyRole("RECEPTION", "CLINICIAN", "PRIVACY_OFFICER", "ADMIN"))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication))
                         .authenticationEntryPoint(BrowserAnswers.toSignIn())
