@@ -12,7 +12,6 @@ import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.security.CurrentCaller;
 import uk.alluris.marketing.subscribers.MarketingChannel;
 import uk.alluris.marketing.subscribers.Subscriber;
-import uk.alluris.marketing.subscribers.Subscribers;
 
 /**
  * A signed-in client's own marketing: the lists and channels of every subscription held under the email their CLIENT
@@ -31,12 +30,10 @@ class SignedInPreferences {
     record Preferences(List<Membership> subscriptions, boolean restricted) {
     }
 
-    private final Subscribers subscribers;
     private final OneClickUnsubscribe unsubscribe;
     private final Restrictions restrictions;
 
-    SignedInPreferences(Subscribers subscribers, OneClickUnsubscribe unsubscribe, Restrictions restrictions) {
-        this.subscribers = subscribers;
+    SignedInPreferences(OneClickUnsubscribe unsubscribe, Restrictions restrictions) {
         this.unsubscribe = unsubscribe;
         this.restrictions = restrictions;
     }
@@ -44,7 +41,7 @@ class SignedInPreferences {
     @GetMapping("/api/marketing/me")
     Preferences mine() {
         String emailIndex = signedInClient();
-        List<Subscriber> held = subscribers.findByEmailIndex(emailIndex);
+        List<Subscriber> held = unsubscribe.heldFor(emailIndex);
         return new Preferences(held.stream().map(s -> new Membership(s.id(), s.lists(),
                 s.consents().keySet().stream().map(MarketingChannel::wireName).sorted().toList(), s.subscribedAt(),
                 s.unsubscribedAt())).toList(), restrictions.isRestricted(null, emailIndex, null));
@@ -52,7 +49,7 @@ class SignedInPreferences {
 
     @PostMapping("/api/marketing/me/unsubscribe")
     Preferences leaveEverything() {
-        subscribers.findByEmailIndex(signedInClient()).forEach(subscriber -> unsubscribe.unsubscribe(subscriber.id()));
+        unsubscribe.heldFor(signedInClient()).forEach(subscriber -> unsubscribe.unsubscribe(subscriber.id()));
         return mine();
     }
 
