@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +21,7 @@ import uk.alluris.web.pages.UkFormats;
 import uk.alluris.web.portal.PortalViews.Appointment;
 import uk.alluris.web.portal.PortalViews.Deposit;
 import uk.alluris.web.portal.PortalViews.NewAppointment;
+import uk.alluris.web.portal.PortalViews.Practitioner;
 import uk.alluris.web.portal.PortalViews.Slot;
 import uk.alluris.web.portal.PortalViews.Treatment;
 import uk.alluris.web.services.Service;
@@ -36,6 +39,8 @@ class MyAppointmentsPages {
     private static final ParameterizedTypeReference<List<Appointment>> APPOINTMENTS = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Treatment>> TREATMENTS = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Slot>> SLOTS = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Practitioner>> PRACTITIONERS =
+            new ParameterizedTypeReference<>() { };
 
     private final ServiceCalls calls;
     private final MyProfile me;
@@ -99,6 +104,10 @@ class MyAppointmentsPages {
                     "/api/bookings/availability?treatment={t}&from={f}&to={to}", SLOTS, treatment,
                     date.atStartOfDay(UkFormats.CLINIC).toInstant(),
                     date.plusDays(1).atStartOfDay(UkFormats.CLINIC).toInstant()));
+            // the same time with two practitioners is two choices: the client sees with whom
+            Map<UUID, String> names = calls.get(Service.BOOKING, "/api/bookings/practitioners", PRACTITIONERS).stream()
+                    .collect(Collectors.toMap(Practitioner::id, Practitioner::name, (first, second) -> first));
+            model.addAttribute("practitioners", names);
         } catch (ServiceRefused refused) {
             rethrowUnlessInput(refused);
             model.addAttribute("refused", refused.title() + ": " + refused.detail());

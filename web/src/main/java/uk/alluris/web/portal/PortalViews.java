@@ -36,6 +36,9 @@ final class PortalViews {
     record Slot(Instant start, Instant end, UUID practitionerId) {
     }
 
+    record Practitioner(UUID id, String name) {
+    }
+
     /** A client books for themselves: booking takes the client from the token. */
     record NewAppointment(UUID treatmentId, UUID practitionerId, String start) {
     }

@@ -132,4 +132,15 @@ class PortalPagesIntegrationTest {
 
         assertThat(PortalStandIns.LEFT).containsExactly("POST");
     }
+
+    @Test
+    void aDaysFreeTimesSayWithWhomOnTheClinicsClock() throws Exception {
+        pages.perform(get("/portal/appointments/slots").param("treatment", PortalStandIns.CLIENT_ID)
+                        .param("day", "2026-07-01").header("Authorization", client()).header("HX-Request", "true"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"slot-1\"")))
+                .andExpect(content().string(containsString("with Dr Alluris")))
+                .andExpect(content().string(containsString("with Nurse Grey")))
+                .andExpect(content().string(containsString(">10:00<")));
+    }
 }

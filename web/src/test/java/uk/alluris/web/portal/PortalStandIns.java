@@ -50,6 +50,15 @@ final class PortalStandIns {
                            "channel":"IN_CLINIC","recordedAt":"2026-06-01T09:00:00Z","heldUnderRestriction":false}],
                          "restricted":false}""");
             });
+            // one time free with two practitioners: two choices
+            server.createContext("/api/bookings/availability", exchange -> answer(exchange, 200, """
+                    [{"start":"2026-07-01T09:00:00Z","end":"2026-07-01T09:45:00Z",
+                      "practitionerId":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"},
+                     {"start":"2026-07-01T09:00:00Z","end":"2026-07-01T09:45:00Z",
+                      "practitionerId":"3c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"}]"""));
+            server.createContext("/api/bookings/practitioners", exchange -> answer(exchange, 200, """
+                    [{"id":"1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f","name":"Dr Alluris"},
+                     {"id":"3c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f","name":"Nurse Grey"}]"""));
             server.createContext("/api/marketing/me", exchange -> {
                 boolean leaving = exchange.getRequestURI().getPath().endsWith("/unsubscribe");
                 if (leaving) {
