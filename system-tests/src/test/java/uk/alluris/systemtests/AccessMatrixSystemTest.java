@@ -51,7 +51,9 @@ class AccessMatrixSystemTest {
               GET    | /api/marketing/subscribers/00000000-0000-0000-0000-000000000000| 401  | 403   | 403  | 404  | 404   | 403    | 401     | 401
               GET    | /api/privacy/requests/00000000-0000-0000-0000-000000000000            | 401  | 403   | 403  | 404  | 403   | 404    | 401     | 401
               GET    | /api/privacy/requests/00000000-0000-0000-0000-000000000000/evidence   | 401  | 403   | 403  | 404  | 403   | 404    | 401     | 401
-              GET    | /api/privacy/requests                  | 401  | 403   | 403  | 200  | 403   | 403    | 401     | 401
+              GET    | /api/privacy/requests                  | 401  | 403   | 403  | 200  | 403   | 200    | 401     | 401
+              GET    | /api/bookings/clients/me               | 401  | 403   | 403  | 403  | 403   | 404    | 401     | 401
+              GET    | /api/marketing/me                      | 401  | 403   | 403  | 403  | 403   | 200    | 401     | 401
               POST   | /api/privacy/requests/00000000-0000-0000-0000-000000000000/verification | 400 | 400  | 400  | 400  | 400   | 400    | 401     | 401
               POST   | /webhooks/leads/none                  | 404  | 404   | 404  | 404  | 404   | 404    | 401     | 401
               POST   | /webhooks/payments                    | 401  | 401   | 401  | 401  | 401   | 401    | 401     | 401

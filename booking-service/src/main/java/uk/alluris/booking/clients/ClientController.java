@@ -81,6 +81,20 @@ class ClientController {
         return view(clients.save(client));
     }
 
+    /**
+     * The signed-in client's own profile, found by the email their token is bound to: the portal's way to its
+     * person's id and details (a client may not search). Staff have no profile of their own (403); a client not
+     * registered yet gets 404.
+     */
+    @GetMapping("/me")
+    ClientView mine() {
+        String emailIndex = CurrentCaller.get().filter(CurrentCaller::isClient).flatMap(CurrentCaller::emailIndex)
+                .orElseThrow(() -> new ProblemException(HttpStatus.FORBIDDEN, "Forbidden",
+                        "only a signed-in client has a profile of their own"));
+        return clients.findByEmailIndex(emailIndex).stream().findFirst().map(this::view)
+                .orElseThrow(() -> ProblemException.notFound("a client profile for this sign-in"));
+    }
+
     @GetMapping("/{id}")
     ClientView one(@PathVariable UUID id) {
         return view(access.readable(id));

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
@@ -17,6 +19,8 @@ class ClientSearchIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    BlindIndexer indexer;
 
     private final String reception = TestTokens.get().staff("RECEPTION");
 
@@ -47,5 +51,25 @@ class ClientSearchIntegrationTest {
         assertThat(calls.get("/api/bookings/clients?name=a", reception).status()).isEqualTo(400);
         assertThat(calls.get("/api/bookings/clients?email=someone@example.com",
                 TestTokens.get().client("index")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSignedInClientFindsOnlyTheirOwnProfileAndStaffHaveNone() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "me-" + UUID.randomUUID() + "@example.com";
+        String client = TestTokens.get().client(indexer.email(email));
+        assertThat(calls.get("/api/bookings/clients/me", client).status()).isEqualTo(404);
+        ServiceCalls.Answer registered = calls.post("/api/bookings/clients", """
+                {"fullName":"Mae Self","email":"%s","dateOfBirth":"1990-01-02"}""".formatted(email), client);
+        assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+
+        ServiceCalls.Answer mine = calls.get("/api/bookings/clients/me", client);
+
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.json().path("id").asString()).isEqualTo(registered.json().path("id").asString());
+        assertThat(mine.json().path("email").asString()).isEqualTo(email);
+        assertThat(calls.get("/api/bookings/clients/me", TestTokens.get().client(indexer.email("other-" + email)))
+                .status()).isEqualTo(404);
+        assertThat(calls.get("/api/bookings/clients/me", reception).status()).isEqualTo(403);
     }
 }

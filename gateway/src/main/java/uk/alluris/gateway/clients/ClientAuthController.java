@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -12,9 +13,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
+import uk.alluris.gateway.frontdoor.SessionCookie;
 import uk.alluris.gateway.tokens.IssuedToken;
 
-/** Client sign-in for the portal: ask for a code, then exchange it for a CLIENT token. */
+/**
+ * Client sign-in for the portal: ask for a code, then exchange it for a CLIENT token, answered in the body (for API
+ * callers) and in the same strict session cookie as staff get, so the portal's pages at {@code /portal/**} work
+ * without a script ever holding the token.
+ */
 @RestController
 class ClientAuthController {
 
@@ -39,9 +45,11 @@ class ClientAuthController {
     }
 
     @PostMapping("/auth/client/token")
-    Mono<IssuedToken> token(@Valid @RequestBody CodeExchange exchange, ServerHttpRequest request) {
+    Mono<ResponseEntity<IssuedToken>> token(@Valid @RequestBody CodeExchange exchange, ServerHttpRequest request) {
         // the cookie banner's choices made in this browser join the person's consent ledger (VisitorClaim)
         return signIn.exchange(exchange.email(), exchange.code())
-                .flatMap(token -> visitorClaim.claimFor(request, token).thenReturn(token));
+                .flatMap(token -> visitorClaim.claimFor(request, token).thenReturn(token))
+                .map(token -> ResponseEntity.ok().header(HttpHeaders.SET_COOKIE, SessionCookie.of(token).toString())
+                        .body(token));
     }
 }

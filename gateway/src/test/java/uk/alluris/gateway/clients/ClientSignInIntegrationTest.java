@@ -63,7 +63,7 @@ class ClientSignInIntegrationTest {
     }
 
     @Test
-    void aCodeByEmailBecomesATokenBoundToThatPerson() {
+    void aCodeByEmailBecomesATokenBoundToThatPersonAndTheSessionCookie() {
         String email = "client-" + UUID.randomUUID() + "@example.com";
         GatewayCalls calls = calls();
 
@@ -77,6 +77,9 @@ class ClientSignInIntegrationTest {
         assertThat(jwt.getClaimAsStringList("roles")).containsExactly("CLIENT");
         assertThat(jwt.getClaimAsString("email_index")).isEqualTo(indexer.email(email)).isEqualTo(jwt.getSubject());
         assertThat(token.body()).doesNotContain(email);
+        // the portal's pages authenticate with the same strict session cookie as the staff dashboard
+        assertThat(token.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("ALLURIS_SESSION=" + jwt.getTokenValue()).contains("HttpOnly", "Secure", "SameSite=Strict"));
     }
 
     @Test

@@ -37,6 +37,11 @@ class OneClickUnsubscribe {
         this.clock = clock;
     }
 
+    /** The subscriptions held under one email index (a signed-in client's own, for {@link SignedInPreferences}). */
+    List<Subscriber> heldFor(String emailIndex) {
+        return subscribers.findByEmailIndex(emailIndex);
+    }
+
     /** Unsubscribes the subscriber; one already gone (erased) is already never sent anything. */
     void unsubscribe(UUID subscriberId) {
         Subscriber subscriber = subscribers.findById(subscriberId).orElse(null);

@@ -146,4 +146,33 @@ class UnsubscribeIntegrationTest {
     private URI local(URI mailed) {
         return URI.create("http://127.0.0.1:" + port + mailed.getRawPath() + "?" + mailed.getRawQuery());
     }
+
+    @Test
+    void aSignedInClientSeesOnlyTheirOwnSubscriptionsAndLeavesEverythingAsTheOneClickLinkDoes() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = MarketingTestPeople.freshEmail("portal-leave");
+        Subscriber subscriber = MarketingTestPeople.consenting(enrolment, indexer, email, "newsletter");
+        String client = TestTokens.get().client(indexer.email(email));
+        String stranger = TestTokens.get().client(indexer.email(MarketingTestPeople.freshEmail("stranger")));
+
+        Answer mine = calls.get("/api/marketing/me", client);
+        assertThat(mine.status()).as(mine.text()).isEqualTo(200);
+        assertThat(mine.json().path("subscriptions")).singleElement().satisfies(held -> {
+            assertThat(held.path("id").asString()).isEqualTo(subscriber.id().toString());
+            assertThat(held.path("lists").toString()).contains("newsletter");
+            assertThat(held.path("channels").toString()).contains("email");
+        });
+        assertThat(calls.get("/api/marketing/me", stranger).json().path("subscriptions")).isEmpty();
+        assertThat(calls.get("/api/marketing/me", admin).status()).isEqualTo(403);
+        assertThat(calls.post("/api/marketing/me/unsubscribe", "", stranger).json().path("subscriptions")).isEmpty();
+        assertThat(calls.get("/api/marketing/subscribers/" + subscriber.id(), admin).json().path("lists")).hasSize(1);
+
+        Answer left = calls.post("/api/marketing/me/unsubscribe", "", client);
+
+        assertThat(left.status()).as(left.text()).isEqualTo(200);
+        assertThat(left.json().path("subscriptions").get(0).path("lists")).isEmpty();
+        assertThat(left.json().path("subscriptions").get(0).path("channels")).isEmpty();
+        assertThat(left.json().path("subscriptions").get(0).path("unsubscribedAt").isNull()).isFalse();
+        assertThat(suppression.reasonsFor(indexer.email(email), null)).containsExactly(Reason.OBJECTION);
+    }
 }

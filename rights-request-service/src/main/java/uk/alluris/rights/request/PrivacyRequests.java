@@ -23,6 +23,9 @@ public interface PrivacyRequests extends MongoRepository<PrivacyRequest, UUID> {
 
     List<PrivacyRequest> findByTypeAndStatus(RequestType type, RequestStatus status);
 
+    /** A person's own requests, newest first: what the client portal lists. */
+    List<PrivacyRequest> findByEmailIndexOrderByReceivedAtDesc(String emailIndex);
+
     /** Applies a change to the stored request, re-reading it when another change got there first. */
     default PrivacyRequest change(UUID id, Consumer<PrivacyRequest> change) {
         for (int attempt = 1; ; attempt++) {

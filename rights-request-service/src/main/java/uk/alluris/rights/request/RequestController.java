@@ -107,9 +107,18 @@ class RequestController {
         return officerDetail(filing.extend(id, body.months(), body.reason(), caller.getSubject()));
     }
 
+    /** The officer's queue; a signed-in client gets their own requests instead (the portal's list), newest first. */
     @GetMapping
     List<RequestViews.QueueItem> queue(@RequestParam(required = false) RequestStatus status,
             @AuthenticationPrincipal Jwt caller, Paging paging) {
+        Optional<String> client = CurrentCaller.get().filter(CurrentCaller::isClient)
+                .filter(person -> !person.hasRole("PRIVACY_OFFICER")).flatMap(CurrentCaller::emailIndex);
+        if (client.isPresent()) {
+            LocalDate today = PrivacyRequest.londonDay(clock.instant());
+            return paging.of(requests.findByEmailIndexOrderByReceivedAtDesc(client.get()).stream()
+                    .filter(request -> status == null || request.status() == status)
+                    .map(request -> RequestViews.queueItem(request, registry, clock.instant(), today)).toList());
+        }
         requireOfficer(caller);
         List<PrivacyRequest> found = status == null
                 ? requests.findByStatusIn(List.of(RequestStatus.AWAITING_VERIFICATION, RequestStatus.IN_PROGRESS))

@@ -114,7 +114,7 @@ class PrivacyRequestLifecycleIntegrationTest {
     }
 
     @Test
-    void theRequesterSeesTheirOwnRequestAndNobodyElsesWhileReceptionSeesNone() {
+    void theRequesterSeesAndListsTheirOwnRequestAndNobodyElsesWhileReceptionSeesNone() {
         String email = "own-" + UUID.randomUUID() + "@example.com";
         UUID id = UUID.fromString(JSON.readTree(file("RESTRICTION", email, null)).path("id").asString());
 
@@ -122,7 +122,12 @@ class PrivacyRequestLifecycleIntegrationTest {
         assertThat(get("/api/privacy/requests/" + id, TestTokens.get().client(indexer.email("other@example.com"))).statusCode())
                 .isEqualTo(404);
         assertThat(get("/api/privacy/requests/" + id, TestTokens.get().staff("RECEPTION")).statusCode()).isEqualTo(403);
-        assertThat(get("/api/privacy/requests", TestTokens.get().client(indexer.email(email))).statusCode()).isEqualTo(403);
+        HttpResponse<String> listed = get("/api/privacy/requests", TestTokens.get().client(indexer.email(email)));
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(listed.body()).findValuesAsString("id")).containsExactly(id.toString());
+        assertThat(get("/api/privacy/requests", TestTokens.get().client(indexer.email("other@example.com"))).body())
+                .doesNotContain(id.toString());
+        assertThat(get("/api/privacy/requests", TestTokens.get().staff("RECEPTION")).statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -16,8 +16,9 @@ import uk.alluris.web.services.ServiceRefused;
  * "not for your role" page, a silent service names the part of the system that is not answering. Never a stack trace.
  */
 @ControllerAdvice
-// before the kit's problem-details advice, whose JSON answers suit an API, not a page
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// before the kit's problem-details advice, whose JSON answers suit an API, not a page; after the portal's own
+// (portal/PortalErrors), which sends a client to the portal's sign-in and pages
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);

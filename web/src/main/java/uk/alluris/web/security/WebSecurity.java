@@ -61,7 +61,8 @@ class WebSecurity {
                         // marketing decides too: the leads inbox is reception's and the admin's, the rest the admin's
                         .requestMatchers("/staff/marketing/leads", "/staff/marketing/leads/**").hasAnyRole("RECEPTION", "ADMIN")
                         .requestMatchers("/staff/marketing/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        // a client's token opens the portal (its own chain, portal/PortalSecurity), never a staff page
+                        .anyRequest().hasAnyRole("RECEPTION", "CLINICIAN", "PRIVACY_OFFICER", "ADMIN"))
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication))
                         .authenticationEntryPoint(BrowserAnswers.toSignIn())
