@@ -18,10 +18,14 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * A date or time in a request is ISO-8601 text. A number ({@code "recordedAt": 12345}) is refused instead of being read
- * as seconds since 1970, which would date a consent or a clinical entry to the day retention began.
+ * as seconds since 1970, which would date a consent or a clinical entry to the day retention began. And it is
+ * plausible: from 1900 to 2199. An entry dated 1800 would be shredded by the next retention run; a year 99999 breaks
+ * every calculation after it.
  */
 final class TimesAsText extends ValueDeserializerModifier {
 
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2199;
     private static final Set<Class<?>> TIMES = Set.of(Instant.class, OffsetDateTime.class, ZonedDateTime.class,
             LocalDate.class, LocalDateTime.class);
 
@@ -52,7 +56,28 @@ final class TimesAsText extends ValueDeserializerModifier {
             if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
                 throw MismatchedInputException.from(parser, type, "a number where a date or time is expected");
             }
-            return super.deserialize(parser, context);
+            Object time = super.deserialize(parser, context);
+            int year = yearOf(time);
+            if (year < FIRST_YEAR || year > LAST_YEAR) {
+                throw MismatchedInputException.from(parser, type, "a date or time outside the plausible range");
+            }
+            return time;
+        }
+
+        private static int yearOf(Object time) {
+            if (time instanceof Instant instant) {
+                return instant.atOffset(java.time.ZoneOffset.UTC).getYear();
+            }
+            if (time instanceof OffsetDateTime offset) {
+                return offset.getYear();
+            }
+            if (time instanceof ZonedDateTime zoned) {
+                return zoned.getYear();
+            }
+            if (time instanceof LocalDate date) {
+                return date.getYear();
+            }
+            return time instanceof LocalDateTime dateTime ? dateTime.getYear() : FIRST_YEAR;
         }
     }
 }
