@@ -21,7 +21,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * The floor under the fan-out: on the same broker, produce → consume → produce → consume (two hops, as a request
- * and its receipt travel), with a payload the size of a privacy request event, one round trip at a time.
+ * and its receipt travel), with a payload the size of a privacy request event, one round trip at a time. Its two
+ * topics exist only for the run: they are deleted afterwards, whatever happened, so benchmarks leave no topics behind.
  */
 final class KafkaFloor {
 
@@ -34,15 +35,29 @@ final class KafkaFloor {
         this.bootstrapServers = bootstrapServers;
     }
 
+    /** Every benchmark topic's name starts so: what a clean-up (or a check that there is none left) looks for. */
+    static final String TOPIC_PREFIX = "bench.floor.";
+
     Latencies run(int roundTrips) {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String hop1 = "bench.floor." + run + ".requests";
-        String hop2 = "bench.floor." + run + ".receipts";
+        String hop1 = TOPIC_PREFIX + run + ".requests";
+        String hop2 = TOPIC_PREFIX + run + ".receipts";
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(hop1, 1, (short) 1), new NewTopic(hop2, 1, (short) 1))).all().get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot create the floor's topics", e);
+            try {
+                return roundTrips(hop1, hop2, roundTrips);
+            } finally {
+                admin.deleteTopics(List.of(hop1, hop2)).all().get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot create or delete the floor's topics", e);
         }
+    }
+
+    private Latencies roundTrips(String hop1, String hop2, int roundTrips) throws InterruptedException {
         AtomicBoolean running = new AtomicBoolean(true);
         byte[] payload = new byte[PAYLOAD_BYTES];
         java.util.Arrays.fill(payload, (byte) 'x');
@@ -57,24 +72,29 @@ final class KafkaFloor {
                 }
             }, "floor-relay");
             relay.start();
-            Latencies latencies = new Latencies();
-            int warmUp = Math.min(50, roundTrips);
-            for (int i = 0; i < warmUp + roundTrips; i++) {
-                byte[] key = ("k" + i).getBytes(StandardCharsets.UTF_8);
-                long start = System.nanoTime();
-                send(producer, new ProducerRecord<>(hop1, key, payload));
-                awaitKey(end, key);
-                if (i >= warmUp) {
-                    latencies.add((System.nanoTime() - start) / 1000);
-                }
+            try {
+                return timed(producer, end, hop1, payload, roundTrips);
+            } finally {
+                running.set(false);
+                relay.join();
             }
-            running.set(false);
-            relay.join();
-            return latencies;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+    }
+
+    private static Latencies timed(KafkaProducer<byte[], byte[]> producer, KafkaConsumer<byte[], byte[]> end,
+            String hop1, byte[] payload, int roundTrips) {
+        Latencies latencies = new Latencies();
+        int warmUp = Math.min(50, roundTrips);
+        for (int i = 0; i < warmUp + roundTrips; i++) {
+            byte[] key = ("k" + i).getBytes(StandardCharsets.UTF_8);
+            long start = System.nanoTime();
+            send(producer, new ProducerRecord<>(hop1, key, payload));
+            awaitKey(end, key);
+            if (i >= warmUp) {
+                latencies.add((System.nanoTime() - start) / 1000);
+            }
+        }
+        return latencies;
     }
 
     private static void awaitKey(KafkaConsumer<byte[], byte[]> consumer, byte[] key) {

@@ -1,9 +1,14 @@
 package uk.alluris.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -33,5 +38,11 @@ class BenchmarkSmokeSystemTest {
         assertThat(json.path("gatewayCost").path("gateway").path("errors").asLong()).isZero();
         assertThat(json.path("gatewayCost").path("direct").path("errors").asLong()).isZero();
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
+        // the Kafka floor's own topics are gone once it has run: a benchmark leaves nothing on the broker
+        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfrastructure.get().kafkaBootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(kafka.listTopics().names().get()).noneMatch(topic -> topic.startsWith("bench.")));
+        }
     }
 }

@@ -56,7 +56,7 @@ final class Journey {
         admin = client.staffToken("admin@alluris.local");
     }
 
-    Person person(String label) {
+    synchronized Person person(String label) {
         Person person = new Person(label + "-" + UUID.randomUUID() + "@example.com",
                 "07400 " + (100000 + ThreadLocalRandom.current().nextInt(900000)), "Harriet " + label + " Vane");
         plaintext.addAll(List.of(person.email(), person.phone().replace(" ", "").substring(1), person.fullName()));
@@ -72,13 +72,18 @@ final class Journey {
     }
 
     Seeded seed(Person person) {
+        return seed(person, 14);
+    }
+
+    /** The same data, the future appointment searched from {@code daysAhead} days on (many people need many slots). */
+    Seeded seed(Person person, int daysAhead) {
         Answer registered = client.call("POST", "/api/bookings/clients", """
                 {"fullName":"%s","email":"%s","phone":"%s","dateOfBirth":"1984-07-19"}
                 """.formatted(person.fullName(), person.email(), person.phone()), reception);
         assertThat(registered.status()).as(registered.text()).isEqualTo(201);
         String clientId = registered.json().path("id").asString();
         String past = book(clientId, OffsetDateTime.now(ZoneOffset.UTC).minusDays(30));
-        String future = book(clientId, OffsetDateTime.now(ZoneOffset.UTC).plusDays(14));
+        String future = book(clientId, OffsetDateTime.now(ZoneOffset.UTC).plusDays(daysAhead));
         Answer payment = client.call("POST", "/api/bookings/payments", """
                 {"appointmentId":"%s","amountPence":32000,"status":"PAID","processorReference":"pi_journey_%s"}
                 """.formatted(past, UUID.randomUUID().toString().substring(0, 8)), reception);

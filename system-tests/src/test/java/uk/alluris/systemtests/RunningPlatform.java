@@ -158,6 +158,18 @@ final class RunningPlatform {
         terminate(processes.get(name));
     }
 
+    /** Kills one part of the platform as a crash would: SIGKILL ({@code kill -9}), no shutdown hook, no goodbye. */
+    synchronized void killPart(String name) {
+        Process process = processes.get(name);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Starts a stopped part again, on the same port and database, and waits until it is healthy. */
     synchronized void startPart(String name) {
         processes.put(name, launch(name, environments.get(name)));

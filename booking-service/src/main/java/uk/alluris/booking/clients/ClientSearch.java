@@ -1,5 +1,6 @@
 package uk.alluris.booking.clients;
 
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -42,7 +43,10 @@ class ClientSearch {
     @GetMapping("/api/bookings/clients")
     List<Found> search(@RequestParam(required = false) @Size(max = 320) String email,
             @RequestParam(required = false) @Size(max = 40) String phone,
-            @RequestParam(required = false) @Size(min = 2, max = 200) String name, Paging paging) {
+            // a NUL or other control character is no part of a name (and the store refuses it in a pattern: a 500)
+            @RequestParam(required = false) @Size(min = 2, max = 200)
+            @Pattern(regexp = "\\P{Cntrl}*", message = "a name has no control characters") String name,
+            Paging paging) {
         if (CurrentCaller.get().map(CurrentCaller::isClient).orElse(true)) {
             throw new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", "only staff search clients");
         }

@@ -49,6 +49,10 @@ class ClientSearchIntegrationTest {
         ServiceCalls calls = ServiceCalls.onPort(port);
         assertThat(calls.get("/api/bookings/clients", reception).status()).isEqualTo(400);
         assertThat(calls.get("/api/bookings/clients?name=a", reception).status()).isEqualTo(400);
+        // found by the fuzz suite: a NUL in a name made the store's pattern fail with a 500
+        ServiceCalls.Answer nul = calls.get("/api/bookings/clients?name=Jane%00Doe", reception);
+        assertThat(nul.status()).isEqualTo(400);
+        assertThat(nul.text()).contains("a name has no control characters").doesNotContain("Jane");
         assertThat(calls.get("/api/bookings/clients?email=someone@example.com",
                 TestTokens.get().client("index")).status()).isEqualTo(403);
     }

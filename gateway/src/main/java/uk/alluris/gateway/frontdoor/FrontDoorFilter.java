@@ -30,6 +30,11 @@ class FrontDoorFilter implements WebFilter, Ordered {
      * (16 KB, set higher than this) so that an overlong one reaches this filter and gets a problem, not an empty 414.
      */
     static final int MAX_URI_LENGTH = 4096;
+    /**
+     * The most header bytes answered (names and values), as the services' own Tomcat limit. Netty reads headers up to
+     * server.max-http-request-header-size (64 KB, set higher) so that a huge one gets a problem here, not an empty 431.
+     */
+    static final int MAX_HEADER_BYTES = 8 * 1024;
 
     private final FrontDoorProperties properties;
     private final RateLimiter limiter;
@@ -54,6 +59,10 @@ class FrontDoorFilter implements WebFilter, Ordered {
         if (request.getURI().getRawPath().length() + (rawQuery == null ? 0 : rawQuery.length()) > MAX_URI_LENGTH) {
             return refuse(exchange, bodyWithinLimit, HttpStatus.URI_TOO_LONG, "Address too long",
                     "the path and query may be at most " + MAX_URI_LENGTH + " characters", Optional.empty());
+        }
+        if (headerBytes(request) > MAX_HEADER_BYTES) {
+            return refuse(exchange, bodyWithinLimit, HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Headers too large",
+                    "the request's headers may be at most " + MAX_HEADER_BYTES / 1024 + " KB together", Optional.empty());
         }
         if (notCanonical.isPresent()) {
             return refuse(exchange, bodyWithinLimit, HttpStatus.BAD_REQUEST, "Invalid path", notCanonical.get(),
@@ -82,6 +91,16 @@ class FrontDoorFilter implements WebFilter, Ordered {
                 .flatMap(bounded -> bounded.isPresent()
                         ? chain.filter(exchange.mutate().request(bounded.get()).build())
                         : tooLarge(exchange, bodyLimit(request)));
+    }
+
+    private static long headerBytes(ServerHttpRequest request) {
+        long bytes = 0;
+        for (var header : request.getHeaders().headerSet()) {
+            for (String value : header.getValue()) {
+                bytes += header.getKey().length() + value.length() + 4;
+            }
+        }
+        return bytes;
     }
 
     private static Mono<Void> tooLarge(ServerWebExchange exchange, DataSize limit) {

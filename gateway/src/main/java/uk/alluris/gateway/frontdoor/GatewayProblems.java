@@ -9,6 +9,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
+import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import uk.alluris.kit.identity.InvalidEmailAddress;
 
@@ -46,6 +48,22 @@ class GatewayProblems {
     @ExceptionHandler(ServerWebInputException.class)
     ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid input", "the request body could not be read"));
+    }
+
+    /** Spring's own detail quotes the Content-Type sent: this one names only what is accepted. */
+    @ExceptionHandler(UnsupportedMediaTypeStatusException.class)
+    ResponseEntity<ProblemDetail> unsupportedType(UnsupportedMediaTypeStatusException e) {
+        String accepted = e.getSupportedMediaTypes().isEmpty() ? "application/json" : e.getSupportedMediaTypes().stream()
+                .map(Object::toString).distinct().collect(java.util.stream.Collectors.joining(", "));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "Unsupported Media Type", "the body must be sent as " + accepted));
+    }
+
+    /** Spring's own detail repeats the path asked for. */
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> nothingHere(NoResourceFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not Found",
+                "there is nothing at this address"));
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -124,7 +124,7 @@ class FrontDoorIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = { 5_000, 12_000 })
+    @ValueSource(ints = { 5_000, 12_000, 40_000 })
     void anOverlongAddressIsA414Problem(int length) {
         HttpResponse<String> response = new GatewayCalls(port, "192.0.2.23")
                 .get("/api/privacy/requests?q=" + "a".repeat(length));
@@ -132,6 +132,37 @@ class FrontDoorIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(414);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(response.body()).doesNotContain("aaaa").doesNotContain("null");
+    }
+
+    /** Found by the fuzz suite: the gateway's own endpoints quoted the Content-Type sent, and the path asked for. */
+    @Test
+    void theGatewaysOwnRefusalsNeverQuoteTheContentTypeOrThePath() {
+        GatewayCalls calls = new GatewayCalls(port, "192.0.2.25");
+        HttpResponse<String> wrongType = calls.send(calls.request("/auth/login").header("Content-Type", "jane/doe")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        HttpResponse<String> nothingThere = calls.send(calls.request("/auth/login/jane-doe")
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(nothingThere.statusCode()).isEqualTo(404);
+        for (HttpResponse<String> answer : List.of(wrongType, nothingThere)) {
+            assertThat(answer.headers().firstValue("Content-Type")).contains("application/problem+json");
+            assertThat(JSON.readTree(answer.body()).path("detail").asString()).isNotBlank().doesNotContain("jane")
+                    .doesNotContain("doe");
+        }
+    }
+
+    /** Found by the fuzz suite: Netty answered these with an empty 431. */
+    @ParameterizedTest
+    @ValueSource(ints = { 9_000, 40_000 })
+    void hugeHeadersAreA431Problem(int length) {
+        GatewayCalls calls = new GatewayCalls(port, "192.0.2.24");
+        HttpResponse<String> response = calls.send(calls.request("/api/privacy/requests")
+                .header("Authorization", "Bearer " + "b".repeat(length)).GET());
+
+        assertThat(response.statusCode()).isEqualTo(431);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(response.body()).doesNotContain("bbbb").doesNotContain("null");
     }
 
     @ParameterizedTest

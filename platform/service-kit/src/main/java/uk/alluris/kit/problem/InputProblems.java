@@ -71,10 +71,11 @@ final class InputProblems {
             return "must be an id such as 3f2a0c9e-8d1b-4e5f-9a7b-1c2d3e4f5a6b";
         }
         if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
-            return "must be a date-time such as 2026-03-01T10:00:00Z";
+            return "must be a date-time between " + TimesAsText.EARLIEST + " and " + TimesAsText.LATEST
+                    + " such as 2026-03-01T10:00:00Z";
         }
         if (type == LocalDate.class) {
-            return "must be a date such as 2026-03-01";
+            return "must be a date between " + TimesAsText.EARLIEST + " and " + TimesAsText.LATEST + " such as 2026-03-01";
         }
         if (type == LocalTime.class) {
             return "must be a time such as 09:30";

@@ -15,7 +15,9 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.context.request.WebRequest;
@@ -91,6 +93,25 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         Class<?> type = e.getRequiredType() == null ? Object.class : e.getRequiredType();
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "Invalid input",
                 InputProblems.wrongType(field, type)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // Spring's own detail quotes the Content-Type the caller sent: this one names only what is accepted
+        String accepted = e.getSupportedMediaTypes().isEmpty() ? "application/json"
+                : e.getSupportedMediaTypes().stream().map(Object::toString).distinct()
+                        .collect(java.util.stream.Collectors.joining(", "));
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).headers(headers).body(problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", "the body must be sent as " + accepted));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        // Spring's own detail repeats the path asked for
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem(HttpStatus.NOT_FOUND, "Not Found",
+                "there is nothing at this address"));
     }
 
     static ProblemDetail problem(HttpStatus status, String title, String detail) {

@@ -37,6 +37,12 @@ public class ProblemDetailsAutoConfiguration {
                 .addModule(new SimpleModule("alluris-times-as-text").setDeserializerModifier(new TimesAsText()));
     }
 
+    /** A refusal has a problem body even for a caller whose Accept names no JSON type. */
+    @Bean
+    ProblemsWhateverTheAccept problemsWhateverTheAccept() {
+        return new ProblemsWhateverTheAccept();
+    }
+
     /** Tomcat's own refusals (before any servlet runs) as problem details too. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")

@@ -78,6 +78,7 @@ class MalformedRequestsIntegrationTest {
             "{\"granted\":true,\"recordedAt\":12345,\"kind\":\"GIVEN\"}|recordedAt must be a date-time",
             "{\"granted\":true,\"recordedAt\":\"1800-03-01T10:00:00Z\",\"kind\":\"GIVEN\"}|recordedAt must be between 1900-01-01 and 2100-12-31",
             "{\"granted\":true,\"recordedAt\":\"2200-03-01T10:00:00Z\",\"kind\":\"GIVEN\"}|recordedAt must be between 1900-01-01 and 2100-12-31",
+            "{\"granted\":true,\"recordedAt\":\"+99999-01-01T00:00:00Z\",\"kind\":\"GIVEN\"}|recordedAt must be between 1900-01-01 and 2100-12-31",
             "{\"granted\":true,\"recordedAt\":\"2026-03-01T10:00:00Z\",\"kind\":\"jane@example.com\"}|kind must be one of GIVEN, WITHDRAWN",
             "{\"granted\":true,|the body is not valid JSON" })
     void aBodyOfTheWrongShapeIsA400NamingTheFieldAndWhatItAllows(String body, String explanation) throws Exception {
@@ -87,6 +88,35 @@ class MalformedRequestsIntegrationTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains(explanation).doesNotContain("null").doesNotContain("jane");
+    }
+
+    /** Found by the fuzz suite: each of these was a 500, or a 415 quoting the Content-Type sent. */
+    @ParameterizedTest
+    @ValueSource(strings = { "multipart/form-data", "application/x-www-form-urlencoded", "jane/doe" })
+    void aBodyOfTheWrongContentTypeIsA4xxProblemThatNeverQuotesIt(String contentType) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/decisions"))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"granted\":true,\"kind\":\"GIVEN\",\"jane\":1}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isBetween(400, 415);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).doesNotContain("null").doesNotContain("jane").doesNotContain("doe");
+    }
+
+    /** Found by the fuzz suite: Spring wrote no body at all for a refusal the caller's Accept did not name. */
+    @ParameterizedTest
+    @ValueSource(strings = { "application/xml", "jane-doe", "image/png;q=jane", "text/csv, application/pdf" })
+    void aRefusalIsAProblemWhateverTheAcceptHeaderSays(String accept) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/recipients/abc?email=a%ff@example.com")).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isBetween(400, 499);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.body()).contains("\"status\":").doesNotContain("null").doesNotContain("jane");
     }
 
     @Test
