@@ -210,5 +210,10 @@ class StaffPagesIntegrationTest {
         pages.perform(get("/staff/assets/htmx/htmx.min.js")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("htmx")));
         pages.perform(get("/staff/assets/staff.css")).andExpect(status().isOk());
+        for (String area : new String[] { "staff", "portal", "privacy" }) {
+            pages.perform(get("/" + area + "/assets/common/clinic.css")).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("--focus")));
+            pages.perform(get("/" + area + "/assets/htmx/htmx.min.js")).andExpect(status().isOk());
+        }
     }
 }
