@@ -1,8 +1,5 @@
 package uk.alluris.booking.privacy;
 
-import org.springframework.messaging.Message;
-import org.springframework.beans.factory.annotation.Qualifier;
-import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -11,11 +8,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
 import uk.alluris.booking.testing.TestDiary;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.ErasureRequested;

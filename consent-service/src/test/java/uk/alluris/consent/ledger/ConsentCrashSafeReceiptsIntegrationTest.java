@@ -1,19 +1,19 @@
 package uk.alluris.consent.ledger;
 
-import org.springframework.messaging.Message;
-import org.springframework.beans.factory.annotation.Qualifier;
-import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.ErasureRequested;
 import uk.alluris.events.SubjectIdentifiers;

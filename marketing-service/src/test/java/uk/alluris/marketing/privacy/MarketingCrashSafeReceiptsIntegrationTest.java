@@ -1,8 +1,5 @@
 package uk.alluris.marketing.privacy;
 
-import org.springframework.messaging.Message;
-import org.springframework.beans.factory.annotation.Qualifier;
-import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -10,12 +7,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import uk.alluris.marketing.suppression.SuppressionPrivacy;
+import org.springframework.messaging.Message;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.ErasureRequested;
 import uk.alluris.events.Outcome;
@@ -24,6 +23,7 @@ import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.kit.privacy.IssuedReceipt;
 import uk.alluris.kit.privacy.PrivacyEffects;
+import uk.alluris.marketing.suppression.SuppressionPrivacy;
 import uk.alluris.testsupport.CrashDrill;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;

@@ -1,8 +1,5 @@
 package uk.alluris.records.privacy;
 
-import org.springframework.messaging.Message;
-import org.springframework.beans.factory.annotation.Qualifier;
-import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -11,11 +8,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.messaging.Message;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.ErasureRequested;
 import uk.alluris.events.Outcome;
@@ -84,12 +84,16 @@ class RecordsCrashSafeReceiptsIntegrationTest {
         };
     }
 
-    private void entry(ServiceCalls calls, String email, String kind, OffsetDateTime at, Boolean marketingUse) {
+    /** An entry; a legacy one carries the retired {@code marketingUse} flag, set in the store as old entries have it. */
+    private void entry(ServiceCalls calls, String email, String kind, OffsetDateTime at, Boolean legacyMarketingUse) {
         var answer = calls.post("/api/records/entries", """
                 {"email":"%s","dateOfBirth":"1980-02-02","kind":"%s","recordedAt":"%s",
-                 "fields":{"product":"Juvederm","dose":"1ml"},"notes":"notes for %s"%s}
-                """.formatted(email, kind, at, kind, marketingUse == null ? "" : ",\"marketingUse\":" + marketingUse),
-                clinician);
+                 "fields":{"product":"Juvederm","dose":"1ml"},"notes":"notes for %s"}
+                """.formatted(email, kind, at, kind), clinician);
         assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+        if (Boolean.TRUE.equals(legacyMarketingUse)) {
+            RecordsPrivacyIntegrationTest.markedForMarketingBeforeTheFlagWasRetired(mongo,
+                    answer.json().path("id").asString());
+        }
     }
 }
