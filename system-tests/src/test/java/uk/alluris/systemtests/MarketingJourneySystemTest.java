@@ -90,7 +90,12 @@ class MarketingJourneySystemTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ledger(journey, person)
                 .path("current").path("marketing.email").path("granted").asBoolean()).isFalse());
 
-        // 6. the next campaign does not reach them
+        // 6. the next campaign does not reach them (someone else stays on the list: a campaign for a list nobody is
+        // on is refused)
+        Answer other = journey.client.call("POST", "/api/marketing/subscribers", """
+                {"email":"stays-%s@example.com","lists":["newsletter"],"source":"clinic"}
+                """.formatted(UUID.randomUUID()), journey.admin);
+        assertThat(other.status()).as(other.text()).isEqualTo(201);
         String next = "Summer offers " + UUID.randomUUID();
         Answer second = journey.client.callOnce("POST", "/api/marketing/campaigns", """
                 {"list":"newsletter","subject":"%s","body":"Our summer offers.","channel":"email"}

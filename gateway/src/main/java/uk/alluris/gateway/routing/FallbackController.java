@@ -27,7 +27,10 @@ class FallbackController {
                 service + " is unavailable; please try again shortly");
         problem.setTitle("Service unavailable");
         problem.setProperty("service", service);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5").body(problem);
+        // The type is set, not negotiated: a caller whose Accept names no JSON type (a browser, an XML client) still
+        // gets the problem rather than an empty 503.
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** A service that cannot be reached is simply DOWN on its public health route, like one that says so itself. */

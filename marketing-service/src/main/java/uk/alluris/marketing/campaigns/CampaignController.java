@@ -61,17 +61,20 @@ class CampaignController {
     private final CampaignAudience audience;
     private final CampaignProgress progress;
     private final CampaignDriving driving;
+    private final KnownLists knownLists;
     private final MongoTemplate mongo;
     private final Clock clock;
 
     CampaignController(Campaigns campaigns, CampaignSends sends, CampaignRequests requests, CampaignAudience audience,
-            CampaignProgress progress, CampaignDriving driving, MongoTemplate mongo, Clock clock) {
+            CampaignProgress progress, CampaignDriving driving, KnownLists knownLists, MongoTemplate mongo,
+            Clock clock) {
         this.campaigns = campaigns;
         this.sends = sends;
         this.requests = requests;
         this.audience = audience;
         this.progress = progress;
         this.driving = driving;
+        this.knownLists = knownLists;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -82,6 +85,10 @@ class CampaignController {
         if (key == null || !key.matches("[A-Za-z0-9._:-]{8,100}")) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input", "the Idempotency-Key header is required:"
                     + " 8 to 100 letters, digits or . _ : - (a new random value per campaign, the same on a retry)");
+        }
+        if (!requests.taken(key)) {
+            // a retry of a campaign already made answers it even if its list has emptied since
+            knownLists.requireMembers(body.list());
         }
         String subject = body.subject().strip();
         CampaignRequests.Taken taken = requests.take(key, body.list(), subject, body.body(), body.channel());

@@ -47,6 +47,11 @@ class CampaignRequests {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC).expire(Duration.ZERO));
     }
 
+    /** Whether an earlier request already took this key (its retry is answered, whatever has changed since). */
+    boolean taken(String key) {
+        return mongo.exists(new Query(where("_id").is(key)), COLLECTION);
+    }
+
     /** Takes the key for this request, or answers the campaign an identical earlier request made (422 if not identical). */
     Taken take(String key, String list, String subject, String body, String channel) {
         String digest = digest(list, subject, body, channel);

@@ -2,6 +2,7 @@ package uk.alluris.marketing.campaigns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import tools.jackson.databind.JsonNode;
 import uk.alluris.events.ConsentGranted;
 import uk.alluris.events.ConsentWithdrawn;
@@ -58,6 +61,8 @@ class CampaignIntegrationTest {
     SuppressionList suppression;
     @Autowired
     Restrictions restrictions;
+    @Autowired
+    MongoTemplate mongo;
 
     private final String admin = TestTokens.get().staff("ADMIN");
 
@@ -188,6 +193,46 @@ class CampaignIntegrationTest {
         Answer unknown = calls.get(CAMPAIGNS + "/" + UUID.randomUUID(), TestTokens.get().staff("PRIVACY_OFFICER"));
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.isProblem()).isTrue();
+    }
+
+    @Test
+    void aCampaignForAListNoSubscriberIsOnIsA422NamingTheFieldAndTheKnownListsAndMakesNoCampaign() {
+        // sorted before the other tests' "list-…" names, so among the first the problem names
+        String list = "0" + list();
+        MarketingTestPeople.consenting(enrolment, indexer, MarketingTestPeople.freshEmail("known-list"), list);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"list\":\"no-such-list\",\"subject\":\"Hi\",\"body\":\"Hello\",\"channel\":\"email\"}";
+
+        MarketingTestCampaigns.Created refused = MarketingTestCampaigns.create(port, admin, key, body);
+
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.json().path("detail").asString()).startsWith("list must name a list with subscribers")
+                .contains(list);
+        assertThat(refused.location()).isNull();
+        // nothing was made and the key was not taken: the corrected request under the same key is the first
+        assertThat(ServiceCalls.onPort(port).get(CAMPAIGNS + "?size=200", admin).json())
+                .noneSatisfy(c -> assertThat(c.path("list").asString()).isEqualTo("no-such-list"));
+        assertThat(MarketingTestCampaigns.create(port, admin, key, body.replace("no-such-list", list)).status())
+                .isEqualTo(202);
+    }
+
+    @Test
+    void aRetryOfACampaignWhoseListHasSinceEmptiedStillAnswersTheSameCampaign() {
+        String list = list();
+        String leaving = MarketingTestPeople.freshEmail("leaves-list");
+        MarketingTestPeople.consenting(enrolment, indexer, leaving, list);
+        String key = UUID.randomUUID().toString();
+        String body = "{\"list\":\"%s\",\"subject\":\"Hi\",\"body\":\"Hello\",\"channel\":\"email\"}"
+                .formatted(list);
+        MarketingTestCampaigns.Created first = MarketingTestCampaigns.create(port, admin, key, body);
+        MarketingTestCampaigns.awaitSent(port, admin, first.json().path("id").asString());
+        mongo.remove(new Query(where("lists").is(list)), Subscriber.class);
+
+        MarketingTestCampaigns.Created retry = MarketingTestCampaigns.create(port, admin, key, body);
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(retry.status()).as(retry.text()).isEqualTo(200);
+        assertThat(retry.location()).isEqualTo(first.location());
     }
 
     private JsonNode campaign(String list, String subject) {

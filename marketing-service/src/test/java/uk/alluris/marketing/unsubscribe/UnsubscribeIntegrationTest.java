@@ -103,7 +103,11 @@ class UnsubscribeIntegrationTest {
         assertThat(new String(published.value(), StandardCharsets.UTF_8)).doesNotContain(email);
         // a second click (or a mail client retrying) is answered alike and changes nothing
         assertThat(oneClick(url, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(200);
-        // and the next campaign to either list reaches nobody
+        // and the next campaign to either list reaches nobody (someone else, added by staff without consent, keeps the
+        // list in being: a campaign for a list nobody is on is refused)
+        assertThat(calls.post("/api/marketing/subscribers", """
+                {"email":"%s","lists":["%s"],"source":"clinic"}""".formatted(MarketingTestPeople.freshEmail("stays"), list),
+                admin).status()).isEqualTo(201);
         JsonNode next = MarketingTestCampaigns.sendAndWait(port, admin, list, "More news", "Hello");
         assertThat(next.path("sent").asInt()).isZero();
         assertThat(MarketingTestInfrastructure.messagesTo(email)).hasSize(1);

@@ -2,6 +2,7 @@ package uk.alluris.kit.problem;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -70,7 +71,8 @@ final class InputProblems {
         if (type == UUID.class) {
             return "must be an id such as 3f2a0c9e-8d1b-4e5f-9a7b-1c2d3e4f5a6b";
         }
-        if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+        if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class
+                || type == LocalDateTime.class) {
             return "must be a date-time between " + TimesAsText.EARLIEST + " and " + TimesAsText.LATEST
                     + " such as 2026-03-01T10:00:00Z";
         }

@@ -43,6 +43,12 @@ public class ProblemDetailsAutoConfiguration {
         return new ProblemsWhateverTheAccept();
     }
 
+    /** Dates and times in queries and paths are held to the same plausible range as those in bodies. */
+    @Bean
+    static PlausibleTimeParameters plausibleTimeParameters() {
+        return new PlausibleTimeParameters();
+    }
+
     /** Tomcat's own refusals (before any servlet runs) as problem details too. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory")

@@ -59,6 +59,16 @@ final class TimesAsText extends ValueDeserializerModifier {
         return (LocalDate) value;
     }
 
+    /** Whether a date or time (of any of the types a request may carry) falls between the first and last day. */
+    static boolean plausible(Object value) {
+        LocalDate day = day(value);
+        return !day.isBefore(FIRST_DAY) && !day.isAfter(LAST_DAY);
+    }
+
+    static boolean isTime(Object value) {
+        return value != null && TIMES.contains(value.getClass());
+    }
+
     private static final Set<Class<?>> TIMES = Set.of(Instant.class, OffsetDateTime.class, ZonedDateTime.class,
             LocalDate.class, LocalDateTime.class);
 
@@ -90,11 +100,8 @@ final class TimesAsText extends ValueDeserializerModifier {
                 throw MismatchedInputException.from(parser, type, "a number where a date or time is expected");
             }
             Object value = super.deserialize(parser, context);
-            if (value != null) {
-                LocalDate day = day(value);
-                if (day.isBefore(FIRST_DAY) || day.isAfter(LAST_DAY)) {
-                    throw new ImplausibleTime(parser, type);
-                }
+            if (value != null && !plausible(value)) {
+                throw new ImplausibleTime(parser, type);
             }
             return value;
         }

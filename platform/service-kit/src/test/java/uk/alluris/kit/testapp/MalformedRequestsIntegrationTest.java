@@ -128,4 +128,27 @@ class MalformedRequestsIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("status must be one of GIVEN, WITHDRAWN").doesNotContain("jane");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/diary?date=1800-01-01|date must be a date between 1900-01-01 and 2100-12-31",
+            "/diary?date=2101-01-01|date must be a date between 1900-01-01 and 2100-12-31",
+            "/slots?from=1899-12-31T23:00:00Z|from must be a date-time between 1900-01-01 and 2100-12-31",
+            "/slots?from=2026-03-01T10:00:00Z&to=2200-03-01T10:00:00Z|to must be a date-time between 1900-01-01 and 2100-12-31" })
+    void aDateOrTimeInTheQueryOutsideThePlausibleRangeIsA400NamingTheParameterAndTheRange(String target,
+            String explanation) throws Exception {
+        HttpResponse<String> response = get(target);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("content-type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).contains(explanation).doesNotContain("null").doesNotContain("1800")
+                .doesNotContain("2101").doesNotContain("1899").doesNotContain("2200");
+    }
+
+    @Test
+    void aDateOrTimeInTheQueryWithinThePlausibleRangeIsAnsweredAsBefore() throws Exception {
+        assertThat(get("/diary?date=1900-01-01").body()).isEqualTo("1900-01-01");
+        assertThat(get("/diary?date=2100-12-31").body()).isEqualTo("2100-12-31");
+        assertThat(get("/slots?from=2026-03-01T10:00:00Z").body()).isEqualTo("2026-03-01T10:00Z open");
+    }
 }

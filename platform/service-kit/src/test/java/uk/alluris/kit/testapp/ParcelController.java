@@ -5,8 +5,12 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,6 +61,18 @@ class ParcelController {
     @GetMapping("/decisions")
     Kind kind(@RequestParam Kind status) {
         return status;
+    }
+
+    /** A day's diary, as booking's is asked for one: an ISO date in the query. */
+    @GetMapping("/diary")
+    String diary(@RequestParam("date") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day) {
+        return day.toString();
+    }
+
+    /** Free slots between two instants, as booking's availability is asked for them. */
+    @GetMapping("/slots")
+    String slots(@RequestParam OffsetDateTime from, @RequestParam(required = false) Optional<Instant> to) {
+        return from + " " + to.map(Instant::toString).orElse("open");
     }
 
     /** A list endpoint of 250 numbers, paged as every service's list endpoints are. */
