@@ -259,7 +259,10 @@ final class RunningPlatform {
         sms.stop();
         processes.values().forEach(Process::destroy);
         processes.values().forEach(RunningPlatform::terminate);
-        broker.stop();
+        // last: the services stopping may still flush to it
+        if (broker != null) {
+            broker.stop();
+        }
     }
 
     private static void terminate(Process process) {
