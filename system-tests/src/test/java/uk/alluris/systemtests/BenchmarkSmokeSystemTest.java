@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.benchmarks.Benchmarks;
 import uk.alluris.benchmarks.Settings;
 import uk.alluris.benchmarks.Target;
-import uk.alluris.testsupport.EmbeddedInfrastructure;
 
 /** A tiny benchmark run, so the harness keeps working as the platform changes. It checks figures exist, never their size. */
 class BenchmarkSmokeSystemTest {
@@ -25,7 +24,7 @@ class BenchmarkSmokeSystemTest {
     void theBenchmarkHarnessSeedsErasesAndReportsEveryFigure(@TempDir Path results) throws Exception {
         RunningPlatform platform = RunningPlatform.get();
         Target target = new Target(platform.gatewayUrl(), platform.serviceUrl("rights-request-service"),
-                platform.serviceUrl("booking-service"), EmbeddedInfrastructure.get().kafkaBootstrapServers(),
+                platform.serviceUrl("booking-service"), platform.kafkaBootstrapServers(),
                 RunningPlatform.STAFF_PASSWORD, RunningPlatform.STAFF_TOTP_SECRET);
 
         String markdown = new Benchmarks(target, Settings.smoke(results)).run();
@@ -40,7 +39,7 @@ class BenchmarkSmokeSystemTest {
         assertThat(json.path("machine").path("cores").asInt()).isPositive();
         // the Kafka floor's own topics are gone once it has run: a benchmark leaves nothing on the broker
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfrastructure.get().kafkaBootstrapServers()))) {
+                platform.kafkaBootstrapServers()))) {
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                     assertThat(kafka.listTopics().names().get()).noneMatch(topic -> topic.startsWith("bench.")));
         }

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A fault run (issue 18.7): people seeded with the same known data in every data-holding service file erasure and
- * access requests while data services are killed with SIGKILL and started again. Afterwards every request must have
+ * access requests while data services, or the broker, are killed with SIGKILL and started again, one at a time. Afterwards every request must have
  * completed (none lost), each service must have answered it exactly once in its evidence (none doubled), and each
  * receipt must count what the person held, which is what an undisturbed control request of the same kind counted.
  */
@@ -74,6 +74,9 @@ final class FaultRun {
                         while (sent.get() < i) {
                             Thread.sleep(50);
                         }
+                        // one fault at a time: a restart waits until every part is healthy, and no service is while
+                        // the broker is down (its health counts the broker)
+                        awaitRestarts();
                         platform.killPart(kill.part());
                         killed.add(kill.part());
                         // the others go on filing while it is down; it comes back after a few more requests

@@ -14,11 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Fault injection (issue 18.7) on the packaged platform: erasure and access requests while a data service is killed
- * with SIGKILL and started again. In CI a short run: 24 requests, booking-service killed once. The long run is a
- * command (docs/reliability.md, "Fault runs"):
- * {@code -Dalluris.fault.requests=200 -Dalluris.fault.kills=4}; it kills the four data services in turn and writes
- * its figures to docs/reliability.md.
+ * Fault injection (issue 18.7) on the packaged platform: erasure and access requests while a data service, and once
+ * the broker, are killed with SIGKILL and started again. In CI a short run: 24 requests, booking-service killed once,
+ * then the broker once. The long run is a command (docs/reliability.md, "Fault runs"):
+ * {@code -Dalluris.fault.requests=200 -Dalluris.fault.kills=4}; it kills the four data services in turn, the broker
+ * once halfway, and writes its figures to docs/reliability.md.
  */
 class FaultSystemTest {
 
@@ -29,11 +29,13 @@ class FaultSystemTest {
             "marketing-service");
 
     @Test
-    void requestsFiledWhileADataServiceIsKilledAllCompleteOnceWithReceiptsEqualToTheData() throws Exception {
+    void requestsFiledWhileADataServiceAndTheBrokerAreKilledAllCompleteOnceWithReceiptsEqualToTheData() throws Exception {
         List<FaultRun.Kill> kills = new ArrayList<>();
-        for (int k = 0; k < KILLS; k++) {
-            // spread over the run, after the two control requests
-            kills.add(new FaultRun.Kill(VICTIMS.get(k % VICTIMS.size()), 2 + (k + 1) * (REQUESTS - 2) / (KILLS + 2)));
+        // the services' kills and one of the broker (halfway through them), spread over the run after the two controls
+        int all = KILLS + 1;
+        for (int k = 0, service = 0; k < all; k++) {
+            String part = k == all / 2 ? RunningPlatform.BROKER : VICTIMS.get(service++ % VICTIMS.size());
+            kills.add(new FaultRun.Kill(part, 2 + (k + 1) * (REQUESTS - 2) / (all + 2)));
         }
         FaultRun.Figures figures = new FaultRun(new Journey()).run(REQUESTS, kills,
                 Duration.ofSeconds(120 + REQUESTS / 2));
@@ -46,7 +48,7 @@ class FaultSystemTest {
         assertThat(figures.lost()).isZero();
         assertThat(figures.doubled()).isZero();
         assertThat(figures.receiptsUnequal()).isZero();
-        assertThat(figures.killed()).hasSize(KILLS);
+        assertThat(figures.killed()).hasSize(KILLS + 1).contains(RunningPlatform.BROKER);
     }
 
     /** Adds a row to the "Fault runs" table of docs/reliability.md (creating the section, or the file, if missing). */

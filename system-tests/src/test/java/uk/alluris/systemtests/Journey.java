@@ -205,12 +205,12 @@ final class Journey {
     void assertNoTopicCarriesPlaintext() throws Exception {
         Set<String> topics;
         try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedInfrastructure.get().kafkaBootstrapServers()))) {
+                RunningPlatform.get().kafkaBootstrapServers()))) {
             topics = kafka.listTopics().names().get();
         }
         assertThat(topics).contains("privacy.requests", "privacy.receipts");
         assertThat(plaintext).isNotEmpty();
-        try (PrivacyRequestProbe probe = new PrivacyRequestProbe()) {
+        try (PrivacyRequestProbe probe = new PrivacyRequestProbe(RunningPlatform.get().kafkaBootstrapServers())) {
             for (String topic : topics) {
                 probe.all(topic).forEach(record -> {
                     String text = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8)

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import uk.alluris.benchmarks.StaffCodes;
 import uk.alluris.local.PaymentSimulator;
 import uk.alluris.local.SmsSink;
@@ -26,11 +27,14 @@ import uk.alluris.testsupport.EmbeddedInfrastructure;
 import uk.alluris.testsupport.ServiceEndpoints;
 
 /**
- * The five services, the gateway and the staff dashboard (web) as their packaged jars, each in its own JVM as in production, against the test
- * JVM's one embedded broker and store. Started once for every system test in this JVM and stopped with it.
+ * The five services, the gateway and the staff dashboard (web) as their packaged jars, each in its own JVM as in production, against one
+ * Kafka broker in a JVM of its own ({@link BrokerProcess}, so that a fault run can kill it: part {@value #BROKER}) and
+ * the test JVM's embedded store. Started once for every system test in this JVM and stopped with it.
  */
 final class RunningPlatform {
 
+    /** The broker's name as a part, for {@link #killPart} and {@link #startPart}, as ./run names it. */
+    static final String BROKER = "kafka";
     static final List<String> SERVICES = List.of("booking-service", "records-service", "consent-service",
             "marketing-service", "rights-request-service");
     /** The embedded default's staff password for the seeded accounts, here as in ./run: local only. */
@@ -54,6 +58,7 @@ final class RunningPlatform {
     private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     private final GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort())
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    private BrokerProcess broker;
     private PaymentSimulator processor;
     private SmsSink sms;
     private final Path root = Path.of(System.getProperty("user.dir")).getParent();
@@ -70,6 +75,11 @@ final class RunningPlatform {
 
     String gatewayUrl() {
         return "http://127.0.0.1:" + ports.get("gateway");
+    }
+
+    /** The platform's broker, for a test that reads its topics as an auditor would. */
+    String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
     }
 
     String serviceUrl(String service) {
@@ -97,13 +107,22 @@ final class RunningPlatform {
     }
 
     private void start() {
+        Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+        try {
+            Files.createDirectories(logs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        broker = new BrokerProcess(logs.getParent().resolve("platform-broker-" + UUID.randomUUID()),
+                logs.resolve(BROKER + ".log"), freePort(), freePort());
+        broker.start();
+        // the store, mail and simulators start while the broker's JVM does; the services only once it answers
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.get();
         mail.start();
         SERVICES.forEach(service -> ports.put(service, freePort()));
         ports.put("gateway", freePort());
         ports.put("web", freePort());
         try {
-            Files.createDirectories(logs);
             // the local defaults booking-service's application-local.yml holds, as ./run starts them
             processor = PaymentSimulator.start(0, "sk_test_local-default-processor-key", PAYMENT_SECRET,
                     gatewayUrl() + "/webhooks/payments");
@@ -111,12 +130,13 @@ final class RunningPlatform {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        broker.awaitReady(deadline);
         ports.forEach((name, port) -> {
             Map<String, String> env = new LinkedHashMap<>();
             // the local profile, as ./run sets it: committed local secrets, the seeded staff accounts, partner acme
             env.put("SPRING_PROFILES_ACTIVE", "local");
             env.put("SERVER_PORT", String.valueOf(port));
-            env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             env.put("MONGODB_URI", infrastructure.mongoUri());
             databases.put(name, EmbeddedInfrastructure.freshDatabaseName(name));
             env.put("MONGODB_DATABASE", databases.get(name));
@@ -155,11 +175,19 @@ final class RunningPlatform {
 
     /** Stops one part of the platform, as a crash or a deployment would (SIGTERM, then SIGKILL). */
     synchronized void stopPart(String name) {
+        if (BROKER.equals(name)) {
+            broker.stop();
+            return;
+        }
         terminate(processes.get(name));
     }
 
     /** Kills one part of the platform as a crash would: SIGKILL ({@code kill -9}), no shutdown hook, no goodbye. */
     synchronized void killPart(String name) {
+        if (BROKER.equals(name)) {
+            broker.kill();
+            return;
+        }
         Process process = processes.get(name);
         process.destroyForcibly();
         try {
@@ -170,9 +198,17 @@ final class RunningPlatform {
         }
     }
 
-    /** Starts a stopped part again, on the same port and database, and waits until it is healthy. */
+    /**
+     * Starts a stopped part again, on the same port and database (the broker: on the same ports and log directory),
+     * and waits until it, and every service, is healthy.
+     */
     synchronized void startPart(String name) {
-        processes.put(name, launch(name, environments.get(name)));
+        if (BROKER.equals(name)) {
+            broker.start();
+            broker.awaitReady(Instant.now().plus(STARTUP_LIMIT));
+        } else {
+            processes.put(name, launch(name, environments.get(name)));
+        }
         awaitHealthy();
     }
 
@@ -223,6 +259,10 @@ final class RunningPlatform {
         sms.stop();
         processes.values().forEach(Process::destroy);
         processes.values().forEach(RunningPlatform::terminate);
+        // last: the services stopping may still flush to it
+        if (broker != null) {
+            broker.stop();
+        }
     }
 
     private static void terminate(Process process) {

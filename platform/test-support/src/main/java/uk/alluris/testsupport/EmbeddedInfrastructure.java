@@ -9,22 +9,18 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * One embedded Kafka broker (KRaft) and one embedded MongoDB-wire store per test JVM, started on first use and
  * reused by every test class; each Spring context gets its own database so tests do not see each other's data.
+ * The broker starts only when something asks for it: the system tests run theirs as a process of its own (so that
+ * it can be killed) and need only the store.
  */
 public final class EmbeddedInfrastructure {
 
     private static volatile EmbeddedInfrastructure instance;
 
-    private final EmbeddedKafkaKraftBroker kafka;
+    private EmbeddedKafkaKraftBroker kafka;
     private final MongoServer mongo;
     private final String mongoAddress;
 
     private EmbeddedInfrastructure() {
-        kafka = new EmbeddedKafkaKraftBroker(1, 3);
-        kafka.brokerProperties(Map.of(
-                "auto.create.topics.enable", "true",
-                "group.initial.rebalance.delay.ms", "0",
-                "offsets.topic.num.partitions", "3"));
-        kafka.afterPropertiesSet();
         mongo = new MongoServer(new MemoryBackend());
         // mongo-java-server only offers change streams with the oplog on; production MongoDB has it anyway.
         mongo.enableOplog();
@@ -33,7 +29,7 @@ public final class EmbeddedInfrastructure {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "embedded-infrastructure-stop"));
     }
 
-    /** Starts both on first call; later calls return the running pair. */
+    /** Starts the store on first call (the broker on first use); later calls return the running pair. */
     public static EmbeddedInfrastructure get() {
         if (instance == null) {
             synchronized (EmbeddedInfrastructure.class) {
@@ -46,7 +42,7 @@ public final class EmbeddedInfrastructure {
     }
 
     public String kafkaBootstrapServers() {
-        return kafka.getBrokersAsString();
+        return kafka().getBrokersAsString();
     }
 
     /** {@code mongodb://127.0.0.1:<port>}, without a database: services name their own. */
@@ -59,12 +55,23 @@ public final class EmbeddedInfrastructure {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    public EmbeddedKafkaKraftBroker kafka() {
+    public synchronized EmbeddedKafkaKraftBroker kafka() {
+        if (kafka == null) {
+            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
+            broker.brokerProperties(Map.of(
+                    "auto.create.topics.enable", "true",
+                    "group.initial.rebalance.delay.ms", "0",
+                    "offsets.topic.num.partitions", "3"));
+            broker.afterPropertiesSet();
+            kafka = broker;
+        }
         return kafka;
     }
 
-    private void stop() {
+    private synchronized void stop() {
         mongo.shutdownNow();
-        kafka.destroy();
+        if (kafka != null) {
+            kafka.destroy();
+        }
     }
 }
