@@ -18,6 +18,8 @@ class AllurisDefaults implements EnvironmentPostProcessor {
 
     static final String RESOURCE = "alluris-defaults.yml";
     static final String LOCAL_RESOURCE = "alluris-defaults-local.yml";
+    /** the register of processing (kit register.ProcessingRegister): configuration, overridable like the rest */
+    static final String REGISTER_RESOURCE = "alluris-register.yml";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -26,6 +28,7 @@ class AllurisDefaults implements EnvironmentPostProcessor {
             addLast(environment, LOCAL_RESOURCE);
         }
         addLast(environment, RESOURCE);
+        addLast(environment, REGISTER_RESOURCE);
     }
 
     private static void addLast(ConfigurableEnvironment environment, String resource) {

@@ -35,6 +35,7 @@ import uk.alluris.events.ClientRegistered;
 import uk.alluris.events.Topics;
 import uk.alluris.kit.inbox.ProcessedMessages;
 import uk.alluris.kit.messaging.CloudEvents;
+import uk.alluris.kit.register.ProcessingRegister;
 import uk.alluris.testsupport.EmbeddedInfrastructure;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
@@ -54,6 +55,19 @@ class KitIntegrationTest {
     ProcessedMessages processed;
     @Autowired
     MongoTemplate mongo;
+    @Autowired
+    ProcessingRegister register;
+
+    @Test
+    void everyServiceReadsTheRegisterOfProcessingFromTheKitWithItsPeriodsAndStartingEvents() {
+        var clinical = register.category("clinical-records").orElseThrow();
+
+        assertThat(clinical.retention().period()).isEqualTo(java.time.Period.ofYears(8));
+        assertThat(clinical.retention().startsAt()).isEqualTo(ProcessingRegister.RetentionStart.LAST_ENTRY);
+        assertThat(register.category("unconverted-leads").orElseThrow().retention().period())
+                .isEqualTo(java.time.Period.ofMonths(6));
+        assertThat(register.categoriesHeldBy("marketing-service")).hasSizeGreaterThanOrEqualTo(4);
+    }
 
     @Test
     void healthIsUpOnlyWithItsStoreAndBrokerChecked() throws Exception {
