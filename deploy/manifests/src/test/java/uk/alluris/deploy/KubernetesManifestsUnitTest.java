@@ -164,13 +164,18 @@ class KubernetesManifestsUnitTest {
     }
 
     @Test
-    void mongoDbRunsThroughItsCommunityOperatorAsAThreeMemberReplicaSetWithAUserPerService() {
+    void mongoDbRunsThroughItsCommunityOperatorAsAThreeMemberReplicaSetWithAUserPerServiceAndOneForBackups() {
         Map<String, Object> mongo = single("MongoDBCommunity");
         assertThat(at(mongo, "spec.members")).isEqualTo(3);
         assertThat(text(mongo, "spec.type")).isEqualTo("ReplicaSet");
         Map<String, String> connectionSecrets = new java.util.HashMap<>();
         for (Object each : listAt(mongo, "spec.users")) {
             Map<String, Object> user = map(each);
+            if (text(user, "name").equals("backup")) {
+                assertThat(listAt(user, "roles")).containsExactlyInAnyOrder(
+                        Map.of("name", "backup", "db", "admin"), Map.of("name", "restore", "db", "admin"));
+                continue;
+            }
             assertThat(listAt(user, "roles")).as(text(user, "name")).containsExactly(
                     Map.of("name", "readWrite", "db", text(user, "db")));
             connectionSecrets.put(text(mongo, "metadata.name") + "-" + text(user, "db") + "-" + text(user, "name"),
