@@ -10,7 +10,6 @@ import static uk.alluris.deploy.Yamls.text;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +18,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import uk.alluris.kit.secrets.PlatformSecret;
 
-/** deploy/k8s: the invariants a clinic's cluster relies on, read from every manifest of the base and overlays. */
+/**
+ * deploy/k8s: the invariants a clinic's cluster relies on, read from every manifest of the base and overlays (Kafka's
+ * and MongoDB's operator resources: {@link OperatorResourcesUnitTest}).
+ */
 class KubernetesManifestsUnitTest {
 
     private static final Set<String> SHARED_INFRASTRUCTURE = Set.of("Kafka", "KafkaNodePool", "KafkaTopic",
@@ -139,62 +141,6 @@ class KubernetesManifestsUnitTest {
     }
 
     @Test
-    void kafkaRunsThroughStrimziOnThreeNodesWithEveryTopicReplicatedThreeTimesAndTwoInSync() {
-        Map<String, Object> kafka = single("Kafka");
-        String cluster = text(kafka, "metadata.name");
-        Map<String, Object> config = mapAt(kafka, "spec.kafka.config");
-        assertThat(config.get("min.insync.replicas")).isEqualTo(2);
-        assertThat(config.get("default.replication.factor")).isEqualTo(3);
-        assertThat(config.get("offsets.topic.replication.factor")).isEqualTo(3);
-        assertThat(config.get("auto.create.topics.enable")).isEqualTo(false);
-        int brokers = base.bodiesOfKind("KafkaNodePool").stream()
-                .filter(pool -> cluster.equals(mapAt(pool, "metadata.labels").get("strimzi.io/cluster")))
-                .filter(pool -> listAt(pool, "spec.roles").contains("broker"))
-                .mapToInt(pool -> (Integer) at(pool, "spec.replicas")).sum();
-        assertThat(brokers).isEqualTo(3);
-
-        Set<String> provisioned = new HashSet<>();
-        for (Map<String, Object> topic : base.bodiesOfKind("KafkaTopic")) {
-            provisioned.add(text(topic, "spec.topicName"));
-            assertThat(mapAt(topic, "metadata.labels").get("strimzi.io/cluster")).isEqualTo(cluster);
-            assertThat(at(topic, "spec.replicas")).isEqualTo(3);
-            assertThat(mapAt(topic, "spec.config").get("min.insync.replicas")).isEqualTo(2);
-        }
-        assertThat(provisioned).containsExactlyInAnyOrderElementsOf(TopicNames.all());
-    }
-
-    @Test
-    void mongoDbRunsThroughItsCommunityOperatorAsAThreeMemberReplicaSetWithAUserPerServiceAndOneForBackups() {
-        Map<String, Object> mongo = single("MongoDBCommunity");
-        assertThat(at(mongo, "spec.members")).isEqualTo(3);
-        assertThat(text(mongo, "spec.type")).isEqualTo("ReplicaSet");
-        Map<String, String> connectionSecrets = new java.util.HashMap<>();
-        for (Object each : listAt(mongo, "spec.users")) {
-            Map<String, Object> user = map(each);
-            if (text(user, "name").equals("backup")) {
-                assertThat(listAt(user, "roles")).containsExactlyInAnyOrder(
-                        Map.of("name", "backup", "db", "admin"), Map.of("name", "restore", "db", "admin"));
-                continue;
-            }
-            assertThat(listAt(user, "roles")).as(text(user, "name")).containsExactly(
-                    Map.of("name", "readWrite", "db", text(user, "db")));
-            connectionSecrets.put(text(mongo, "metadata.name") + "-" + text(user, "db") + "-" + text(user, "name"),
-                    text(user, "db"));
-        }
-        int storing = 0;
-        for (Map<String, Object> deployment : base.bodiesOfKind("Deployment")) {
-            for (Object each : listAt(map(listAt(deployment, "spec.template.spec.containers").get(0)), "env")) {
-                if (text(map(each), "name").equals("MONGODB_URI")) {
-                    storing++;
-                    assertThat(connectionSecrets).as(text(deployment, "metadata.name"))
-                            .containsKey(text(map(each), "valueFrom.secretKeyRef.name"));
-                }
-            }
-        }
-        assertThat(storing).isEqualTo(6);
-    }
-
-    @Test
     void kustomizationsNameOnlyFilesThatExistAndOverlaysBuildOnTheBaseWithoutWeakeningSharedInfrastructure()
             throws Exception {
         for (Path file : Repository.yamlFilesUnder("deploy/k8s")) {
@@ -228,11 +174,6 @@ class KubernetesManifestsUnitTest {
         return base.bodiesOfKind("Deployment").stream()
                 .flatMap(deployment -> listAt(deployment, "spec.template.spec.containers").stream())
                 .map(Yamls::map).toList();
-    }
-
-    private Map<String, Object> single(String kind) {
-        assertThat(base.ofKind(kind)).as(kind).hasSize(1);
-        return base.bodiesOfKind(kind).get(0);
     }
 
     /** A rule with no sources, or with sources outside the namespace's pods (addresses, other namespaces). */
