@@ -24,6 +24,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -57,6 +58,8 @@ class KitIntegrationTest {
     MongoTemplate mongo;
     @Autowired
     ProcessingRegister register;
+    @Autowired
+    HealthEndpointGroups healthGroups;
 
     @Test
     void everyServiceReadsTheRegisterOfProcessingFromTheKitWithItsPeriodsAndStartingEvents() {
@@ -67,6 +70,26 @@ class KitIntegrationTest {
         assertThat(register.category("unconverted-leads").orElseThrow().retention().period())
                 .isEqualTo(java.time.Period.ofMonths(6));
         assertThat(register.categoriesHeldBy("marketing-service")).hasSizeGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void readinessWaitsForTheStoreAndBrokerWhileLivenessNeverDependsOnThemAndBothSayOnlyUpOrDown() throws Exception {
+        var readiness = healthGroups.get("readiness");
+        var liveness = healthGroups.get("liveness");
+        assertThat(readiness.isMember("mongo")).isTrue();
+        assertThat(readiness.isMember("kafka")).isTrue();
+        assertThat(readiness.isMember("readinessState")).isTrue();
+        assertThat(liveness.isMember("livenessState")).isTrue();
+        assertThat(liveness.isMember("mongo")).isFalse();
+        assertThat(liveness.isMember("kafka")).isFalse();
+
+        for (String probe : List.of("/actuator/health/readiness", "/actuator/health/liveness")) {
+            HttpResponse<String> response = get(probe);
+            assertThat(response.statusCode()).as(probe).isEqualTo(200);
+            JsonNode body = JSON.readTree(response.body());
+            assertThat(body.path("status").asString()).as(probe).isEqualTo("UP");
+            assertThat(body.has("components")).as(probe).isFalse();
+        }
     }
 
     @Test
