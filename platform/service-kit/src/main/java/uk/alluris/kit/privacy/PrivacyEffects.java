@@ -11,7 +11,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
@@ -38,6 +40,8 @@ public class PrivacyEffects {
     public PrivacyEffects(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
         this.clock = clock;
+        // the journal is removed by request once the receipt is saved: by index, not by reading every open journal
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("requestId", Sort.Direction.ASC).named("requestId"));
     }
 
     /**
