@@ -71,8 +71,8 @@ class OutcomeMail {
             initialDelayString = "${alluris.rights.outcome-check-every:5m}")
     void tellMissed() {
         Instant since = clock.instant().minus(CATCH_UP);
-        for (PrivacyRequest request : requests.findByStatus(RequestStatus.COMPLETED)) {
-            if (request.completedAt() != null && request.completedAt().isAfter(since) && !told(request)) {
+        for (PrivacyRequest request : requests.findByStatusAndCompletedAtAfter(RequestStatus.COMPLETED, since)) {
+            if (!told(request)) {
                 try {
                     tell(request.id());
                 } catch (RuntimeException e) {

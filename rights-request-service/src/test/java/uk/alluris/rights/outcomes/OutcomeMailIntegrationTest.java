@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.stream.function.StreamBridge;
@@ -20,17 +21,20 @@ import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.CategoryOutcome;
 import uk.alluris.events.Outcome;
 import uk.alluris.events.ReceiptIssued;
+import uk.alluris.events.SubscriberUnsubscribed;
 import uk.alluris.events.Topics;
+import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.outbox.OutboxMessage;
 import uk.alluris.rights.MailedRightsContext;
 import uk.alluris.rights.RightsTestCalls;
 import uk.alluris.rights.request.PrivacyRequest;
 import uk.alluris.rights.request.PrivacyRequests;
-import uk.alluris.testsupport.TestTokens;
+import uk.alluris.testsupport.PrivacyRequestProbe;
 
 /**
  * Telling people: a completed erasure mails its requester what each service did, what was kept, why and until when,
- * and the ICO route, read from GreenMail; the officer's digest lists a request due in three days.
+ * and the ICO route, read from GreenMail; an opt-out with no address is recorded as not mailed; the officer's digest
+ * lists a request due in three days.
  */
 class OutcomeMailIntegrationTest extends MailedRightsContext {
 
@@ -49,6 +53,11 @@ class OutcomeMailIntegrationTest extends MailedRightsContext {
     OfficerDigest digest;
     @Autowired
     OutcomeMail outcomes;
+    @Autowired
+    BlindIndexer indexer;
+
+    @RegisterExtension
+    static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
 
     @Test
     void aCompletedErasureMailsTheRequesterWhatEachServiceDidWhatWasKeptUntilWhenAndHowToComplain() throws Exception {
@@ -72,6 +81,23 @@ class OutcomeMailIntegrationTest extends MailedRightsContext {
         outcomes.tellMissed();
         assertThat(steps(id)).filteredOn(OutcomeMail.MAILED::equals).hasSize(1);
         assertThat(RightsTestCalls.messagesTo(MAIL, email)).filteredOn(m -> subject(m).contains("complete")).hasSize(1);
+    }
+
+    @Test
+    void aCompletedOptOutFromAnUnsubscribeLinkHasNoAddressToWriteToAndIsRecordedAsNotMailed() {
+        String emailIndex = indexer.email("unsub-" + UUID.randomUUID() + "@example.com");
+        probe.publish(new SubscriberUnsubscribed(UUID.randomUUID(), UUID.randomUUID().toString(), emailIndex, null,
+                "one-click-unsubscribe", Instant.now()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> !requests.findByEmailIndexOrderByReceivedAtDesc(emailIndex).isEmpty());
+        UUID id = requests.findByEmailIndexOrderByReceivedAtDesc(emailIndex).get(0).id();
+
+        REGISTRY.forEach(service -> answer(id, service));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> steps(id).contains(OutcomeMail.NOT_MAILED));
+        assertThat(steps(id)).endsWith("COMPLETED", OutcomeMail.NOT_MAILED).doesNotContain(OutcomeMail.MAILED);
+        assertThat(requests.findById(id).orElseThrow().evidence()).last()
+                .satisfies(entry -> assertThat(entry.detail()).contains("no email address"));
     }
 
     @Test
