@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -84,6 +86,16 @@ class ClientPortalSystemTest {
 
             browser.click(By.linkText("How we use your data")).awaitText("Dr Alluris Aesthetics Ltd");
             browser.screenshot("portal-policy");
+            // the register endpoint, the bundle's supplementary information and the portal show the same entries
+            List<String> published = RegisterEntries.published(api.viaGateway("GET", "/api/privacy/register",
+                    Optional.empty()).body());
+            assertThat(published).hasSizeGreaterThan(20);
+            assertThat(RegisterEntries.inHtml(files.get("summary.html"))).containsExactlyElementsOf(published);
+            assertThat(browser.driver().findElements(By.cssSelector("#about-your-data [id]")).stream()
+                    .map(element -> element.getAttribute("id")).filter(RegisterEntries::isEntry).toList())
+                    .containsExactlyElementsOf(published);
+            assertThat(browser.text()).contains("6 years after the end of the financial year it belongs to",
+                    "0303 123 1113");
             browser.click(By.xpath("//button[text()='Sign out']")).awaitText("You have signed out.");
             browser.go(platform.gatewayUrl() + "/portal/consents").awaitText("Sign in to your account");
         }

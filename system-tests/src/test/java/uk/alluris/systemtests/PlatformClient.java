@@ -143,15 +143,20 @@ final class PlatformClient {
         return codeMailedTo(email, CODE);
     }
 
-    /** The code in the latest mail to {@code email}, as {@code pattern}'s first group finds it. */
+    /**
+     * The code in the latest mail to {@code email} that has one, as {@code pattern}'s first group finds it: a mail
+     * without a code (a request's outcome, a bundle ready) that arrived after it does not hide it.
+     */
     String codeMailedTo(String email, Pattern pattern) {
         await().atMost(Duration.ofSeconds(20)).until(() -> messagesTo(email).length > 0);
         MimeMessage[] messages = messagesTo(email);
-        Matcher code = pattern.matcher(GreenMailUtil.getBody(messages[messages.length - 1]).replaceAll("\\s+", " "));
-        if (!code.find()) {
-            throw new IllegalStateException("no code in the mail to the client");
+        for (int i = messages.length - 1; i >= 0; i--) {
+            Matcher code = pattern.matcher(GreenMailUtil.getBody(messages[i]).replaceAll("\\s+", " "));
+            if (code.find()) {
+                return code.group(1);
+            }
         }
-        return code.group(1);
+        throw new IllegalStateException("no code in the mail to the client");
     }
 
     private MimeMessage[] messagesTo(String email) {

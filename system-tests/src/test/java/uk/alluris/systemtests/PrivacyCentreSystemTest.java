@@ -1,8 +1,13 @@
 package uk.alluris.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import tools.jackson.databind.JsonNode;
@@ -10,7 +15,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * A person without an account, in real headless Chromium at the gateway's {@code /privacy}: asks to be erased (a
  * mistyped address is said on the form first), enters the code read from the mail, a wrong one first, and follows the
- * request on the page as every part of the system answers, to the receipts and the ICO route. Screenshots
+ * request on the page as every part of the system answers, to the receipts and the ICO route; the outcome mail
+ * says the same, and "how we use your data" shows the register of processing. Screenshots
  * {@code privacy-*.png}.
  */
 class PrivacyCentreSystemTest {
@@ -56,9 +62,40 @@ class PrivacyCentreSystemTest {
                     assertThat(browser.text()).contains(service.getValue().path("receipt").get(0).path("category")
                             .asString().replace('-', ' ')));
 
+            // told the outcome by mail: what each part did, what was kept, why and until when, and the ICO route
+            String outcome = outcomeMailTo(platform, person.email());
+            assertThat(outcome).contains(id, "Appointments, payments and your details", "contact profile: deleted",
+                    "payments: kept, because the law requires it", "What we kept, why, and until when",
+                    "kept on this ground:", "ico.org.uk/make-a-complaint, telephone 0303 123 1113")
+                    .doesNotContain(person.fullName()).doesNotContain(person.phone());
+
+            browser.click(By.id("how-we-use")).awaitText("How we use your data");
+            assertThat(browser.text()).contains("6 years after the end of the financial year it belongs to",
+                    "Transfers outside the UK", "Information Commissioner's Office (ICO)");
+            browser.screenshot("privacy-register");
+
             browser.go(platform.gatewayUrl() + "/privacy/requests/" + id + "/bundle")
                     .awaitText("This download no longer works");
             browser.click(By.id("next")).awaitText("Ask us about your data");
         }
+    }
+
+    private static String outcomeMailTo(RunningPlatform platform, String email) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> outcomeMail(platform, email).isPresent());
+        return outcomeMail(platform, email).orElseThrow();
+    }
+
+    private static Optional<String> outcomeMail(RunningPlatform platform, String email) {
+        for (MimeMessage message : platform.mail().getReceivedMessages()) {
+            try {
+                if (message.getAllRecipients()[0].toString().equalsIgnoreCase(email)
+                        && "Your privacy request is complete".equals(message.getSubject())) {
+                    return Optional.of(String.valueOf(message.getContent()).replaceAll("\\s+", " "));
+                }
+            } catch (MessagingException | IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return Optional.empty();
     }
 }

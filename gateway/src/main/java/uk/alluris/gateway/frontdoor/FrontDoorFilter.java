@@ -138,6 +138,9 @@ class FrontDoorFilter implements WebFilter, Ordered {
                 // rights-request-service directly, so the visitor's address is counted here, at the only door it has
                 || (method == HttpMethod.POST && (path.equals("/privacy") || path.startsWith("/privacy/")))
                 || (method == HttpMethod.GET && PATHS.match("/privacy/requests/*/bundle", path))
+                // the register of processing: public, cacheable, the same for everyone, so counted with or without a
+                // sign-in (the portal's pages read it through web, which calls the service directly)
+                || (method == HttpMethod.GET && path.equals("/api/privacy/register"))
                 // a requester following their request with its follow token
                 || (method == HttpMethod.GET && PATHS.match("/api/privacy/requests/*/progress", path) && !bearer);
         return openWithoutAccount ? Optional.of("public") : Optional.empty();

@@ -41,6 +41,16 @@ class FrontDoorUnitTest {
     }
 
     @Test
+    void theRegisterOfProcessingCountsAgainstTheCallersAddressWithOrWithoutASignIn() {
+        assertThat(FrontDoorFilter.scopeOf(HttpMethod.GET, CanonicalPath.forLimits("/API/Privacy/Register/"), false))
+                .contains("public");
+        assertThat(FrontDoorFilter.scopeOf(HttpMethod.GET, CanonicalPath.forLimits("/api/privacy/register"), true))
+                .contains("public");
+        assertThat(FrontDoorFilter.scopeOf(HttpMethod.GET, CanonicalPath.forLimits("/api/privacy/registers"), false))
+                .isEmpty();
+    }
+
+    @Test
     void thePrivacyCentresFormPostsAndBundleDownloadsCountAgainstTheVisitorsAddressButItsPagesAndPollingDoNot() {
         assertThat(FrontDoorFilter.scopeOf(HttpMethod.POST, CanonicalPath.forLimits("/privacy/requests"), false))
                 .contains("public");

@@ -71,13 +71,14 @@ final class BundleAssembly {
         return services;
     }
 
-    static byte[] zip(PrivacyRequest request, Bundle bundle, String preparedFor, List<ServiceExport> services, Instant now) {
+    static byte[] zip(PrivacyRequest request, Bundle bundle, String preparedFor, List<ServiceExport> services, Instant now,
+            String supplementary) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
             entry(zip, "index.json", PRETTY.writeValueAsBytes(index(request, bundle, services, now)));
             entry(zip, "summary.html", SummaryPage.render(new SummaryPage.About(request.id().toString(),
                     request.type().name(), preparedFor, request.receivedAt(), request.verifiedAt(),
-                    bundle.readyAt, bundle.expiresAt, now), services)
+                    bundle.readyAt, bundle.expiresAt, now), services, supplementary)
                     .getBytes(StandardCharsets.UTF_8));
             for (ServiceExport service : services) {
                 if (service.export() != null) {

@@ -13,6 +13,8 @@ import org.springframework.util.StringUtils;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.rights.contact.Contact;
 import uk.alluris.rights.contact.ContactSeal;
+import uk.alluris.rights.register.PublishedRegister;
+import uk.alluris.rights.register.RegisterHtml;
 import uk.alluris.rights.contact.RequesterMail;
 import uk.alluris.rights.request.PrivacyRequest;
 import uk.alluris.rights.request.PrivacyRequests;
@@ -45,9 +47,11 @@ public class Bundles {
     private final RequesterMail mail;
     private final BundleProperties properties;
     private final Clock clock;
+    /** the supplementary information every bundle carries, rendered once from the register of processing */
+    private final String supplementary;
 
     Bundles(PrivacyRequests requests, BundleRecords bundles, ExportKeys keys, BundleParts parts, ContactSeal seal,
-            RequesterMail mail, BundleProperties properties, Clock clock) {
+            RequesterMail mail, BundleProperties properties, Clock clock, PublishedRegister register) {
         this.requests = requests;
         this.bundles = bundles;
         this.keys = keys;
@@ -56,6 +60,7 @@ public class Bundles {
         this.mail = mail;
         this.properties = properties;
         this.clock = clock;
+        this.supplementary = RegisterHtml.section(register);
     }
 
     /**
@@ -94,7 +99,8 @@ public class Bundles {
         }
         KeysetHandle key = keys.open(id).orElseThrow(() -> gone(bundle));
         List<ServiceExport> services = BundleAssembly.open(request, key, parts.of(id));
-        byte[] zip = BundleAssembly.zip(request, bundle, preparedFor(request), services, now);
+        byte[] zip = BundleAssembly.zip(request, bundle, preparedFor(request), services, now,
+                supplementary);
         requests.change(id, fresh -> fresh.record(now, actor, "BUNDLE_DOWNLOADED", how));
         return new Download("alluris-personal-data-" + id + ".zip", zip);
     }

@@ -26,7 +26,8 @@ import uk.alluris.events.CategoryOutcome;
 /**
  * The bundle's {@code summary.html}: one self-contained page (inline CSS, no scripts, no external resources; every
  * value from the data HTML-escaped) saying who it is for, what each service holds — a table per category — and the
- * supplementary information from the privacy policy ({@code bundle/supplementary-information.html}). A person of whom
+ * supplementary information, rendered from the register of processing (the same entries as
+ * {@code GET /api/privacy/register} and the portal's "how we use your data"). A person of whom
  * nothing is held is told so plainly.
  */
 final class SummaryPage {
@@ -35,8 +36,6 @@ final class SummaryPage {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final String TEMPLATE = resource("bundle/summary.html");
     private static final String CSS = resource("bundle/summary.css");
-    private static final String SUPPLEMENTARY = resource("bundle/supplementary-information.html")
-            .replaceAll("(?s)<!--.*?-->\\s*", "");
     private static final Properties SERVICES = properties("bundle/services.properties");
 
     /** What the page says about the request itself. */
@@ -47,7 +46,8 @@ final class SummaryPage {
     private SummaryPage() {
     }
 
-    static String render(About about, List<ServiceExport> services) {
+    /** @param supplementary the supplementary information, rendered from the register of processing (register.RegisterHtml) */
+    static String render(About about, List<ServiceExport> services, String supplementary) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("css", CSS);
         values.put("requestKind", "PORTABILITY".equals(about.requestType())
@@ -60,7 +60,7 @@ final class SummaryPage {
         values.put("expiresAt", when(about.expiresAt()));
         values.put("generatedAt", when(about.generatedAt()));
         values.put("content", content(services));
-        values.put("supplementary", SUPPLEMENTARY);
+        values.put("supplementary", supplementary);
         Matcher placeholder = PLACEHOLDER.matcher(TEMPLATE);
         StringBuilder page = new StringBuilder(TEMPLATE.length() * 2);
         while (placeholder.find()) {

@@ -81,6 +81,14 @@ public class RequesterMail {
                 """.formatted(requestId, downloadLink, WHEN.format(expiresAt.atZone(LONDON))));
     }
 
+    /**
+     * How a completed request ended ({@code outcomes.OutcomeMail} words it from the receipts): categories, outcomes,
+     * grounds and dates only, never a record's content.
+     */
+    public void sendOutcome(Contact to, String subject, String text) {
+        send(to, subject, text);
+    }
+
     private void send(Contact to, String subject, String text) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);

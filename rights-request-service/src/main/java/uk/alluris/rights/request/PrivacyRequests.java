@@ -1,5 +1,6 @@
 package uk.alluris.rights.request;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -20,6 +21,9 @@ public interface PrivacyRequests extends MongoRepository<PrivacyRequest, UUID> {
             List<String> subjectIds);
 
     List<PrivacyRequest> findByStatusIn(List<RequestStatus> statuses);
+
+    /** Requests in this state completed after a moment: what the outcome mail's catch-up looks through. */
+    List<PrivacyRequest> findByStatusAndCompletedAtAfter(RequestStatus status, Instant after);
 
     List<PrivacyRequest> findByTypeAndStatus(RequestType type, RequestStatus status);
 

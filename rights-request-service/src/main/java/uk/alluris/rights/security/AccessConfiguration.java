@@ -19,6 +19,8 @@ class AccessConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/privacy/requests/*/bundle").permitAll()
                 // a requester without an account follows their request with its follow token; the controller checks it
                 .requestMatchers(HttpMethod.GET, "/api/privacy/requests/*/progress").permitAll()
+                // the register of processing: public, no personal data (rate-limited at the gateway)
+                .requestMatchers(HttpMethod.GET, "/api/privacy/register").permitAll()
                 // dead letters and their redrive: the officer's alone, decided before any body is read
                 .requestMatchers("/api/privacy/dead-letters", "/api/privacy/dead-letters/**").hasRole("PRIVACY_OFFICER")
                 .requestMatchers("/api/privacy/**").hasAnyRole("PRIVACY_OFFICER", "CLIENT");

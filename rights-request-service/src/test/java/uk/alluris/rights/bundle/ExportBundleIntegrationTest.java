@@ -152,6 +152,7 @@ class ExportBundleIntegrationTest extends MailedRightsContext {
                 "marketing.email", "Information Commissioner", "ico.org.uk", "Legal obligation", "Ann Example",
                 "Jo Requester")
                 .contains("&lt;script&gt;").doesNotContain("<script").doesNotContain("http://").doesNotContain("src=");
+        assertTheSupplementaryInformationNamesEveryEntryOfThePublishedRegister(summary);
 
         assertThat(download(id, null, null, "?token=" + link.group(2)).statusCode()).isEqualTo(200);
         HttpResponse<byte[]> wrongToken = download(id, DownloadTokens.mint(), null);
@@ -558,6 +559,40 @@ class ExportBundleIntegrationTest extends MailedRightsContext {
 
     private static String codeMailedTo(String email) {
         return RightsTestCalls.codeMailedTo(MAIL, email);
+    }
+
+    /**
+     * The bundle's supplementary information and {@code GET /api/privacy/register} show the same entries: every
+     * purpose, category (with how long it is kept), recipient, transfer (with its safeguard) and right, under the id the
+     * portal's page gives it too, and nothing the register does not have.
+     */
+    private void assertTheSupplementaryInformationNamesEveryEntryOfThePublishedRegister(String summary) {
+        JsonNode register = JSON.readTree(new RightsTestCalls(port).get("/api/privacy/register", null).body());
+        String section = summary.substring(summary.indexOf("id=\"about-your-data\""));
+        List<String> shown = new ArrayList<>();
+        Matcher ids = Pattern.compile("id=\"((?:purpose|category|recipient|transfer|right)-[a-z0-9-]+)\"")
+                .matcher(section);
+        while (ids.find()) {
+            shown.add(ids.group(1));
+        }
+        List<String> published = new ArrayList<>();
+        register.path("purposes").forEach(p -> published.add("purpose-" + p.path("key").asString()));
+        register.path("categories").forEach(c -> published.add("category-" + c.path("key").asString()));
+        register.path("recipients").forEach(r -> published.add("recipient-" + r.path("key").asString()));
+        register.path("transfers").forEach(t -> published.add("transfer-" + t.path("recipient").asString()));
+        register.path("rights").forEach(r -> published.add("right-" + r.path("key").asString()));
+        assertThat(shown).containsExactlyElementsOf(published);
+        register.path("categories").forEach(category -> assertThat(section)
+                .contains(escaped(category.path("name").asString()))
+                .contains(escaped(category.path("retention").path("says").asString())));
+        register.path("transfers").forEach(transfer -> assertThat(section)
+                .contains(escaped(transfer.path("safeguard").asString())));
+        assertThat(section).contains(escaped(register.path("complaints").path("name").asString()),
+                register.path("complaints").path("phone").asString());
+    }
+
+    private static String escaped(String text) {
+        return org.springframework.web.util.HtmlUtils.htmlEscape(text, "UTF-8");
     }
 
     private static String readyMailTo(String email) {

@@ -108,8 +108,11 @@ class PrivacyRequestLifecycleIntegrationTest {
         assertThat(completed.path("services").path("booking-service").path("state").asString()).isEqualTo("ANSWERED");
         assertThat(completed.path("services").path("booking-service").path("receipt").get(1).path("legalGround").asString())
                 .contains("financial records");
+        // the requester is then told the outcome (outcomes.OutcomeMail), the last step
+        await().atMost(Duration.ofSeconds(20)).until(() -> officerGet("/api/privacy/requests/" + id + "/evidence")
+                .findValuesAsString("step").contains("OUTCOME_MAILED"));
         List<String> steps = officerGet("/api/privacy/requests/" + id + "/evidence").findValuesAsString("step");
-        assertThat(steps).startsWith("FILED", "VERIFICATION_FAILED", "VERIFIED").endsWith("COMPLETED")
+        assertThat(steps).startsWith("FILED", "VERIFICATION_FAILED", "VERIFIED").endsWith("COMPLETED", "OUTCOME_MAILED")
                 .filteredOn("RECEIPT"::equals).hasSize(4);
     }
 

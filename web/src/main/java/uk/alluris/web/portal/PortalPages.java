@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import uk.alluris.web.pages.RegisterReading;
 import uk.alluris.web.services.Service;
 import uk.alluris.web.services.ServiceCalls;
 import uk.alluris.web.services.ServiceDown;
@@ -17,19 +18,19 @@ import uk.alluris.web.services.ServiceRefused;
 /**
  * The portal's front page, its sign-in (whose script speaks to the gateway, the only token issuer), sign-out (the
  * gateway revokes the token on every service; the cookie is cleared here so it works without JavaScript), the
- * "not for you" page and the policy in force.
+ * "not for you" page and "how we use your data" (the register of processing the rights service publishes).
  */
 @Controller
 class PortalPages {
 
     private final ServiceCalls calls;
     private final MyProfile me;
-    private final PortalPolicyText policy;
+    private final RegisterReading register;
 
-    PortalPages(ServiceCalls calls, MyProfile me, PortalPolicyText policy) {
+    PortalPages(ServiceCalls calls, MyProfile me, RegisterReading register) {
         this.calls = calls;
         this.me = me;
-        this.policy = policy;
+        this.register = register;
     }
 
     @GetMapping(PortalSecurity.SIGN_IN)
@@ -44,9 +45,10 @@ class PortalPages {
         return "portal/home";
     }
 
+    /** "How we use your data": the register of processing as the rights service publishes it. */
     @GetMapping("/portal/policy")
     String policy(Model model) {
-        model.addAttribute("policy", policy.html());
+        model.addAttribute("register", register.read());
         return "portal/policy";
     }
 

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import uk.alluris.kit.register.ReceiptWords;
 
 /**
  * A request as its requester may see it ({@code GET /api/privacy/requests/{id}/progress}, and the verification's
@@ -17,11 +18,6 @@ record RequestProgress(UUID id, String type, String status, LocalDate dueDate, E
         Map<String, ServiceProgress> services, Instant completedAt, Bundle bundle, String followToken,
         String downloadToken) {
 
-    private static final Map<String, String> PARTS = Map.of(
-            "booking-service", "Appointments, payments and your details",
-            "records-service", "Clinical records", "consent-service", "Your consents",
-            "marketing-service", "Marketing and newsletters");
-
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Extension(int months, String reason, LocalDate newDueDate) {
     }
@@ -29,19 +25,9 @@ record RequestProgress(UUID id, String type, String status, LocalDate dueDate, E
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Line(String category, String outcome, long count, String legalGround, LocalDate retainedUntil) {
 
-        /** What was done, in plain words. */
+        /** What was done, in plain words: the wording the outcome mail uses too (kit register.ReceiptWords). */
         public String says() {
-            return switch (outcome == null ? "" : outcome) {
-                case "ERASED" -> "deleted";
-                case "RETAINED" -> "kept, because the law requires it";
-                case "RESTRICTED" -> "kept, but no longer used";
-                case "EXPORTED" -> "copied into your download";
-                case "RECTIFIED" -> "corrected";
-                case "NOT_HELD" -> "we held none";
-                case "WITHDRAWN" -> "no longer used for this";
-                case "RESTRICTION_LIFTED" -> "in use again";
-                default -> outcome;
-            };
+            return ReceiptWords.outcome(outcome);
         }
     }
 
@@ -72,7 +58,7 @@ record RequestProgress(UUID id, String type, String status, LocalDate dueDate, E
     /** Each part of the system in the order the service gives them, named in plain words. */
     public List<Part> parts() {
         return services == null ? List.of() : services.entrySet().stream()
-                .map(entry -> new Part(PARTS.getOrDefault(entry.getKey(), entry.getKey()), entry.getValue())).toList();
+                .map(entry -> new Part(ReceiptWords.part(entry.getKey()), entry.getValue())).toList();
     }
 
     public boolean completed() {

@@ -89,6 +89,15 @@ class PrivacyCentreIntegrationTest {
     }
 
     @Test
+    void howWeUseYourDataIsLinkedFromEveryPageAndWhenTheRightsServiceIsDownItSaysSoRatherThanAnOlderText()
+            throws Exception {
+        pages.perform(get("/privacy")).andExpect(content().string(containsString("href=\"/privacy/register\"")));
+        pages.perform(get("/privacy/register")).andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(containsString("We cannot show how we use your data right now")))
+                .andExpect(content().string(not(containsString("Exception"))));
+    }
+
+    @Test
     void aCodeThatIsNotSixDigitsIsSaidOnTheCodeFormWithoutAsking() throws Exception {
         pages.perform(post("/privacy/requests/" + UUID.randomUUID() + "/code").cookie(new Cookie("XSRF-TOKEN", "v"))
                         .param("_csrf", "v").param("code", "12a"))

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 
 /** Every service knows the register: its retention job reads its own categories from it. */
 @AutoConfiguration
-@EnableConfigurationProperties(ProcessingRegister.class)
+@EnableConfigurationProperties({ ProcessingRegister.class, RegisterNotices.class })
 public class RegisterAutoConfiguration {
 
     @Bean
