@@ -147,12 +147,12 @@ public class Bundles {
      * Expires, as {@link #expireDue} does, every bundle that became ready before {@code readyBefore}, whatever its own
      * download period says: the register's retention of access bundles (the rights service's retention job).
      */
-    public int expireReadyBefore(Instant readyBefore, Instant now) {
+    int expireReadyBefore(Instant readyBefore, Instant now) {
         return expire(bundles.readyBefore(readyBefore), now);
     }
 
     /** When each still-downloadable bundle that became ready before {@code readyBefore} did. */
-    public List<Instant> readyTimesBefore(Instant readyBefore) {
+    List<Instant> readyTimesBefore(Instant readyBefore) {
         return bundles.readyBefore(readyBefore).stream().map(bundle -> bundle.readyAt).toList();
     }
 

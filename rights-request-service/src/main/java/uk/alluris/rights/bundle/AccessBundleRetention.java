@@ -1,4 +1,4 @@
-package uk.alluris.rights.retention;
+package uk.alluris.rights.bundle;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,11 +6,11 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import uk.alluris.kit.retention.RetainedCategory;
 import uk.alluris.kit.retention.RetentionDay;
-import uk.alluris.rights.bundle.Bundles;
 
 /**
  * Access bundles ({@code access-bundles} in the register) end their period after they became ready: deleted and
- * their key destroyed, as when their download period runs out (whichever comes first).
+ * their key destroyed, as when their download period runs out (whichever comes first). It lives in the bundle
+ * feature, the only code that may reach bundles.
  */
 @Component
 class AccessBundleRetention implements RetainedCategory {
