@@ -69,4 +69,17 @@ class OfficerPagesIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose a dead letter")));
     }
+
+    @Test
+    void theRetentionPageShowsEachServicesForecastAndSaysWhichIsMissingAndIsTheOfficersAlone() throws Exception {
+        pages.perform(get("/staff/officer/retention").header("Authorization", bearer("PRIVACY_OFFICER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("request-evidence")))
+                .andExpect(content().string(containsString("<td>3</td>")))
+                .andExpect(content().string(containsString("04/12/2026")))
+                .andExpect(content().string(containsString("Forecast missing")))
+                .andExpect(content().string(containsString("href=\"/staff/officer/retention\"")));
+        pages.perform(get("/staff/officer/retention").header("Authorization", bearer("RECEPTION")))
+                .andExpect(status().isForbidden());
+    }
 }

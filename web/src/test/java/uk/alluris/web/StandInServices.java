@@ -104,6 +104,14 @@ final class StandInServices {
                     {"items":[{"requestId":"%s","requestedAt":"2026-11-02T09:00:00Z",
                       "restrictedSince":"2026-11-03T10:00:00Z","proven":["EMAIL"],"origin":null}],
                      "page":0,"size":20,"total":1}""".formatted(APPOINTMENT_ID)));
+            // the rights service's retention forecast: request evidence ending, nothing of the bundles
+            server.createContext("/api/privacy/retention/forecast", exchange -> answer(exchange, 200,
+                    "application/json", """
+                    {"service":"rights-request-service","asOf":"2026-11-30","days":30,"categories":[
+                      {"category":"request-evidence","name":"Privacy requests and receipts","period":"P6Y",
+                       "startsAt":"COMPLETION","enforced":true,"count":3,"earliest":"2026-12-04"},
+                      {"category":"access-bundles","name":"Sealed copies","period":"P7D","startsAt":"COMPLETION",
+                       "enforced":true,"count":0}]}"""));
             server.createContext("/api/records/subjects/", exchange -> {
                 boolean restricted = exchange.getRequestURI().getPath().endsWith(RESTRICTED_ID);
                 answer(exchange, 403, "application/problem+json", restricted

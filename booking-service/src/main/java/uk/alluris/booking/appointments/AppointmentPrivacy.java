@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.CategoryOutcome;
@@ -39,6 +40,12 @@ public class AppointmentPrivacy {
         this.appointments = appointments;
         this.claims = claims;
         this.clock = clock;
+    }
+
+    /** When the client's latest appointment (past or booked) starts: their last activity, for retention. */
+    public Optional<Instant> lastAppointment(UUID clientId) {
+        List<Appointment> booked = appointments.findByClientIdOrderByStartAsc(clientId);
+        return booked.isEmpty() ? Optional.empty() : Optional.ofNullable(booked.get(booked.size() - 1).start());
     }
 
     /**

@@ -48,6 +48,16 @@ public class ClientPrivacy {
         this.clock = clock;
     }
 
+    /** A client and when they registered: their last activity, if they never booked. */
+    public record Registered(UUID clientId, Instant registeredAt) {
+    }
+
+    /** The clients registered before {@code before}: the only ones whose last activity can be older. */
+    public List<Registered> registeredBefore(Instant before) {
+        return clients.findByRegisteredAtLessThan(before).stream()
+                .map(client -> new Registered(client.id(), client.registeredAt())).toList();
+    }
+
     /** Every profile matching any of the request's identifiers. */
     public MatchedClients matching(SubjectIdentifiers subject) {
         return new MatchedClients(subject,

@@ -1,5 +1,6 @@
 package uk.alluris.booking.clients;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -24,4 +25,6 @@ interface Clients extends MongoRepository<Client, UUID> {
 
     /** Reception's search by part of a name (the text is matched literally, not as a pattern). */
     List<Client> findByFullNameContainingIgnoreCase(String part);
+
+    List<Client> findByRegisteredAtLessThan(Instant before);
 }

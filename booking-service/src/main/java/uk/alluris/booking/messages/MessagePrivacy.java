@@ -2,9 +2,13 @@ package uk.alluris.booking.messages;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -37,9 +41,12 @@ public class MessagePrivacy {
     private final MessagePlans plans;
     private final MongoTemplate mongo;
     private final PrivacyEffects effects;
+    private final Clock clock;
 
-    MessagePrivacy(ScheduledMessages messages, MessagePlans plans, MongoTemplate mongo, PrivacyEffects effects) {
+    MessagePrivacy(ScheduledMessages messages, MessagePlans plans, MongoTemplate mongo, PrivacyEffects effects,
+            Clock clock) {
         this.effects = effects;
+        this.clock = clock;
         this.messages = messages;
         this.plans = plans;
         this.mongo = mongo;
@@ -57,6 +64,28 @@ public class MessagePrivacy {
         messages.deleteByClientIdIn(clientIds);
         return List.of(CategoryOutcome.counted(SCHEDULED, Outcome.ERASED, unsentErased),
                 CategoryOutcome.counted(LOG, Outcome.ERASED, loggedErased));
+    }
+
+    /**
+     * Queues the notice that the client's profile will be erased on {@code erasureOn} (retention of inactive clients)
+     * like every message: sent once, retried while the mail server is down. Asked again for the same end date
+     * ({@code endsOn}; {@code erasureOn} is later when the notice comes late), nothing changes: the notice goes once.
+     */
+    public void noticeOfErasure(UUID clientId, LocalDate endsOn, LocalDate erasureOn, LocalDate givenOn) {
+        Instant now = clock.instant();
+        ScheduledMessage notice = ScheduledMessage.plan(clientId, clientId, ScheduledMessage.Kind.RETENTION_NOTICE,
+                null, ScheduledMessage.Channel.EMAIL, endsOn.atStartOfDay(ZoneOffset.UTC).toInstant(), now, 0, now);
+        notice.erasureOn = erasureOn;
+        notice.noticeGivenOn = givenOn;
+        MessageScheduling.insertOnce(mongo, notice);
+    }
+
+    /** The day the notice of the end on {@code endsOn} was given to the client, if it was. */
+    public Optional<LocalDate> noticeGivenOn(UUID clientId, LocalDate endsOn) {
+        String key = ScheduledMessage.plan(clientId, clientId, ScheduledMessage.Kind.RETENTION_NOTICE, null,
+                ScheduledMessage.Channel.EMAIL, endsOn.atStartOfDay(ZoneOffset.UTC).toInstant(), Instant.EPOCH, 0,
+                Instant.EPOCH).key();
+        return Optional.ofNullable(mongo.findById(key, ScheduledMessage.class)).map(found -> found.noticeGivenOn);
     }
 
     private static boolean unsent(ScheduledMessage message) {
@@ -84,6 +113,7 @@ public class MessagePrivacy {
             case AFTERCARE -> "aftercare instructions";
             case DEPOSIT_RECEIPT -> "deposit receipt";
             case REFUND_RECEIPT -> "refund receipt";
+            case RETENTION_NOTICE -> "notice that your details will be erased";
         };
     }
 }

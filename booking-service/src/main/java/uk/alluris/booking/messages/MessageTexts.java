@@ -19,6 +19,7 @@ final class MessageTexts {
     }
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final String SIGNATURE = "\n\nDr Alluris Aesthetics";
 
     private final ZoneId zone;
@@ -52,6 +53,13 @@ final class MessageTexts {
                     + "refunded your deposit of " + pounds(message.amountPence()) + " to the card you paid with; it "
                     + "usually shows within 5 to 10 working days.\nAppointment reference: " + message.appointmentId()
                     + SIGNATURE);
+            case RETENTION_NOTICE -> new Text("Your details will be erased on " + DAY.format(message.erasureOn),
+                    "Dear " + to.fullName() + ",\n\nWe have not seen you at the clinic for some time. As our privacy "
+                    + "policy says, we keep a client's contact details only for a set time after their last "
+                    + "appointment, so we will erase yours on " + DAY.format(message.erasureOn) + ". Our financial records of any "
+                    + "payments are kept as the law requires, and your clinical records for their own period.\n\n"
+                    + "If you would like us to keep your details, book an appointment through the portal or call the "
+                    + "clinic before that day." + SIGNATURE);
         };
     }
 

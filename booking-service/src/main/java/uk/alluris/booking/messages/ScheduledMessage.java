@@ -2,6 +2,7 @@ package uk.alluris.booking.messages;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -18,7 +19,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @CompoundIndex(name = "due", def = "{'status': 1, 'dueAt': 1}")
 class ScheduledMessage {
 
-    enum Kind { REMINDER, AFTERCARE, DEPOSIT_RECEIPT, REFUND_RECEIPT }
+    enum Kind { REMINDER, AFTERCARE, DEPOSIT_RECEIPT, REFUND_RECEIPT, RETENTION_NOTICE }
 
     enum Channel { EMAIL, SMS }
 
@@ -47,6 +48,9 @@ class ScheduledMessage {
     Instant scheduledAt;
     Instant sentAt;
     String lastError;
+    /** Retention notices only: the day the profile is to be erased, and the day the notice was given. */
+    LocalDate erasureOn;
+    LocalDate noticeGivenOn;
 
     static ScheduledMessage plan(UUID appointmentId, UUID clientId, Kind kind, Duration offset, Channel channel,
             Instant plannedFor, Instant dueAt, long amountPence, Instant now) {

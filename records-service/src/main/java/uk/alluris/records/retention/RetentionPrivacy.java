@@ -13,7 +13,7 @@ import uk.alluris.records.subjects.SubjectPrivacy;
 
 /**
  * An erasure request for clinical records: kept, restricted, until their retention date ({@link RetentionRule}) and
- * erased by {@link RetentionJob} when it passes; erased at once (crypto-shredding) when it already has.
+ * erased by {@link ClinicalRecordsRetention} (the kit's retention job) when it passes; erased at once (crypto-shredding) when it already has.
  */
 @Component
 public class RetentionPrivacy {

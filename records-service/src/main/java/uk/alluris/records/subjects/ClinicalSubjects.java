@@ -21,4 +21,6 @@ public interface ClinicalSubjects extends MongoRepository<ClinicalSubject, Strin
     List<ClinicalSubject> findByPhoneIndex(String phoneIndex);
 
     List<ClinicalSubject> findByErasureDueOnLessThanEqual(LocalDate day);
+
+    List<ClinicalSubject> findByLastEntryOnLessThanAndKeyDestroyedAtIsNull(LocalDate day);
 }

@@ -3,7 +3,9 @@ package uk.alluris.records.subjects;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -75,6 +77,25 @@ public class SubjectPrivacy {
     /** The subjects whose records were held until a day now past. */
     public List<ClinicalSubject> heldUntilBefore(LocalDate day) {
         return subjects.findByErasureDueOnLessThanEqual(day.minusDays(1));
+    }
+
+    /**
+     * The subjects whose records have passed their retention date by {@code day}: held after an erasure request, or
+     * never asked about but last written to longer ago than {@link RetentionRule} keeps them.
+     */
+    public List<ClinicalSubject> pastRetention(LocalDate day) {
+        Map<String, ClinicalSubject> due = new LinkedHashMap<>();
+        heldUntilBefore(day).forEach(subject -> due.put(subject.id(), subject));
+        subjects.findByLastEntryOnLessThanAndKeyDestroyedAtIsNull(day.minusYears(RetentionRule.ADULT_YEARS)).stream()
+                .filter(subject -> day.isAfter(keptUntil(subject)))
+                .forEach(subject -> due.putIfAbsent(subject.id(), subject));
+        return List.copyOf(due.values());
+    }
+
+    /** The last day the subject's records are kept: the date an erasure request set, else the rule's. */
+    public static LocalDate keptUntil(ClinicalSubject subject) {
+        return subject.erasureDueOn() != null ? subject.erasureDueOn()
+                : RetentionRule.keepUntil(subject.lastEntryOn(), subject.dateOfBirth());
     }
 
     /** Their key is gone: the subject keeps only its id and the fact (announced as SubjectKeyDestroyed). */

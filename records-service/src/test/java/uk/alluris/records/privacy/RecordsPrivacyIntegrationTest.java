@@ -15,9 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,8 +26,10 @@ import uk.alluris.events.ReceiptIssued;
 import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.events.Topics;
 import uk.alluris.kit.identity.BlindIndexer;
-import uk.alluris.records.retention.RetentionJob;
+import uk.alluris.kit.retention.RetentionEnforcement;
+import uk.alluris.records.subjects.ClinicalSubject;
 import uk.alluris.records.subjects.RetentionRule;
+import uk.alluris.testsupport.AdjustableClock;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.TestTokens;
@@ -45,14 +45,6 @@ class RecordsPrivacyIntegrationTest {
     @RegisterExtension
     static final PrivacyRequestProbe probe = new PrivacyRequestProbe();
 
-    @TestConfiguration
-    static class MovableTime {
-        @Bean
-        AdjustableClock adjustableClock() {
-            return new AdjustableClock();
-        }
-    }
-
     @LocalServerPort
     int port;
     @Autowired
@@ -60,9 +52,7 @@ class RecordsPrivacyIntegrationTest {
     @Autowired
     MongoTemplate mongo;
     @Autowired
-    AdjustableClock clock;
-    @Autowired
-    RetentionJob retentionJob;
+    RetentionEnforcement retention;
 
     private final String clinician = TestTokens.get().staff("CLINICIAN");
 
@@ -97,8 +87,14 @@ class RecordsPrivacyIntegrationTest {
         assertThat(calls.get("/api/records/subjects/" + subjectId + "/read-audit", clinician).json())
                 .extracting(node -> node.path("reason").asString()).contains("complication follow-up", "audit");
 
-        clock.advance(Duration.ofDays(366L * 8));
-        assertThat(retentionJob.eraseWhatIsDue()).isEqualTo(1);
+        // the hold moved to a day long past, so that no other test's records in this store are due with it
+        LocalDate lastDay = LocalDate.of(2004, 6, 30);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(subjectId)), Update.update("erasureDueOn", lastDay),
+                ClinicalSubject.class);
+        retention.enforce(AdjustableClock.on(lastDay));
+        assertThat(calls.get("/api/records/entries/" + treatment + "?reason=x", clinician).status()).isEqualTo(200);
+        assertThat(retention.enforce(AdjustableClock.on(lastDay.plusDays(1))))
+                .anySatisfy(logged -> assertThat(logged.category()).isEqualTo("clinical-records"));
 
         assertThat(calls.get("/api/records/entries/" + treatment + "?reason=x", clinician).status()).isEqualTo(404);
         assertThat(mongo.getCollection("subject_keys").countDocuments(new Document("_id", subjectId))).isZero();

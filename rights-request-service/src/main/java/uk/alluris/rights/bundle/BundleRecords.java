@@ -50,6 +50,11 @@ class BundleRecords {
                 Bundle.class);
     }
 
+    /** Bundles still downloadable that became ready before {@code before}: the register's end for bundles. */
+    List<Bundle> readyBefore(Instant before) {
+        return mongo.find(Query.query(where("status").is(BundleStatus.READY).and("readyAt").lt(before)), Bundle.class);
+    }
+
     List<Bundle> readyAndDueBy(Instant now) {
         return mongo.find(Query.query(where("status").is(BundleStatus.READY).and("expiresAt").lte(now)), Bundle.class);
     }

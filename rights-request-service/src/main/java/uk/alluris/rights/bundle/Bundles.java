@@ -146,7 +146,23 @@ public class Bundles {
      * evidence says so. Safe to repeat after a crash part-way. Returns how many expired.
      */
     public int expireDue(Instant now) {
-        List<Bundle> due = bundles.readyAndDueBy(now);
+        return expire(bundles.readyAndDueBy(now), now);
+    }
+
+    /**
+     * Expires, as {@link #expireDue} does, every bundle that became ready before {@code readyBefore}, whatever its own
+     * download period says: the register's retention of access bundles (the rights service's retention job).
+     */
+    int expireReadyBefore(Instant readyBefore, Instant now) {
+        return expire(bundles.readyBefore(readyBefore), now);
+    }
+
+    /** When each still-downloadable bundle that became ready before {@code readyBefore} did. */
+    List<Instant> readyTimesBefore(Instant readyBefore) {
+        return bundles.readyBefore(readyBefore).stream().map(bundle -> bundle.readyAt).toList();
+    }
+
+    private int expire(List<Bundle> due, Instant now) {
         for (Bundle bundle : due) {
             UUID id = bundle.requestId;
             keys.destroy(id);
