@@ -14,6 +14,7 @@ import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.rights.contact.Contact;
 import uk.alluris.rights.contact.ContactSeal;
 import uk.alluris.rights.contact.RequesterMail;
+import uk.alluris.rights.request.OfficeRecordsPrivacy;
 import uk.alluris.rights.request.PrivacyRequest;
 import uk.alluris.rights.request.PrivacyRequests;
 
@@ -45,9 +46,11 @@ public class Bundles {
     private final RequesterMail mail;
     private final BundleProperties properties;
     private final Clock clock;
+    private final OfficeRecordsPrivacy office;
 
     Bundles(PrivacyRequests requests, BundleRecords bundles, ExportKeys keys, BundleParts parts, ContactSeal seal,
-            RequesterMail mail, BundleProperties properties, Clock clock) {
+            RequesterMail mail, BundleProperties properties, Clock clock, OfficeRecordsPrivacy office) {
+        this.office = office;
         this.requests = requests;
         this.bundles = bundles;
         this.keys = keys;
@@ -94,7 +97,8 @@ public class Bundles {
         }
         KeysetHandle key = keys.open(id).orElseThrow(() -> gone(bundle));
         List<ServiceExport> services = BundleAssembly.open(request, key, parts.of(id));
-        byte[] zip = BundleAssembly.zip(request, bundle, preparedFor(request), services, now);
+        byte[] zip = BundleAssembly.zip(request, bundle, preparedFor(request), services,
+                office.export(OfficeRecordsPrivacy.Person.of(request)), now);
         requests.change(id, fresh -> fresh.record(now, actor, "BUNDLE_DOWNLOADED", how));
         return new Download("alluris-personal-data-" + id + ".zip", zip);
     }
