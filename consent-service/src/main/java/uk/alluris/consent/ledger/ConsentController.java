@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.consent.policy.PublishingPolicyVersions;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.identity.Normalisation;
 import uk.alluris.kit.problem.ProblemException;
@@ -29,9 +30,13 @@ import uk.alluris.kit.security.CurrentCaller;
 @RequestMapping("/api/consents")
 class ConsentController {
 
-    /** One decision as asked; the email is checked by the platform's one rule (Normalisation), not a second one here. */
+    /**
+     * One decision as asked; the email is checked by the platform's one rule (Normalisation), not a second one here.
+     * {@code policyVersion} is what the caller showed; the ledger records the published version in force instead, and
+     * the caller's only while no version is published.
+     */
     record Decision(@Size(max = 320) String email, @Size(max = 64) String subjectId, @NotBlank String purpose,
-            @NotNull Boolean granted, @NotBlank @Size(max = 40) String policyVersion, @NotNull Channel channel,
+            @NotNull Boolean granted, @Size(max = 40) String policyVersion, @NotNull Channel channel,
             @Valid Evidence evidence) {
     }
 
@@ -53,8 +58,10 @@ class ConsentController {
     private final Ledger ledger;
     private final LedgerEntries entries;
     private final BlindIndexer indexer;
+    private final PublishingPolicyVersions policies;
 
-    ConsentController(Ledger ledger, LedgerEntries entries, BlindIndexer indexer) {
+    ConsentController(Ledger ledger, LedgerEntries entries, BlindIndexer indexer, PublishingPolicyVersions policies) {
+        this.policies = policies;
         this.ledger = ledger;
         this.entries = entries;
         this.indexer = indexer;
@@ -79,8 +86,14 @@ class ConsentController {
         String subjectId = blank(body.subjectId()) ? null : body.subjectId().strip();
         onlyTheirOwn(emailIndex);
         subjectIdOnlyTheirOwn(subjectId, emailIndex);
+        String policyVersion = policies.versionInForce().orElseGet(() -> blank(body.policyVersion()) ? null
+                : body.policyVersion().strip());
+        if (policyVersion == null) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "Invalid input",
+                    "policyVersion must name the policy shown: no version is published yet");
+        }
         return EntryView.of(ledger.record(subjectId, emailIndex, email, body.purpose(), body.granted(),
-                body.policyVersion().strip(), body.channel(), body.evidence()));
+                policyVersion, body.channel(), body.evidence()));
     }
 
     @GetMapping

@@ -19,6 +19,11 @@ class AccessConfiguration {
                 // joining a visitor id's choices to a ledger: only the signed-in client, for themselves
                 .requestMatchers(HttpMethod.POST, "/api/consents/visitors/*/claim").hasRole("CLIENT")
                 .requestMatchers("/api/consents/visitors/**").denyAll()
+                // the privacy policy's versions are public; only the privacy office publishes one
+                .requestMatchers(HttpMethod.GET, "/api/consents/policy-versions", "/api/consents/policy-versions/**")
+                .permitAll()
+                .requestMatchers("/api/consents/policy-versions", "/api/consents/policy-versions/**")
+                .hasAnyRole("PRIVACY_OFFICER", "ADMIN")
                 .requestMatchers("/api/consents/**")
                 .hasAnyRole("RECEPTION", "CLINICIAN", "PRIVACY_OFFICER", "ADMIN", "CLIENT");
     }

@@ -18,6 +18,8 @@ public enum EventType {
     EXPORT_PART_ISSUED(ExportPartIssued.class, Topics.PRIVACY_RECEIPTS, "uk.alluris.privacy.ExportPartIssued.v1"),
     CONSENT_GRANTED(ConsentGranted.class, Topics.CONSENT_EVENTS, "uk.alluris.consent.ConsentGranted.v1"),
     CONSENT_WITHDRAWN(ConsentWithdrawn.class, Topics.CONSENT_EVENTS, "uk.alluris.consent.ConsentWithdrawn.v1"),
+    POLICY_VERSION_PUBLISHED(PolicyVersionPublished.class, Topics.CONSENT_EVENTS,
+            "uk.alluris.consent.PolicyVersionPublished.v1"),
     SUBSCRIBER_UNSUBSCRIBED(SubscriberUnsubscribed.class, Topics.MARKETING_EVENTS,
             "uk.alluris.marketing.SubscriberUnsubscribed.v1"),
     CONSENT_CAPTURED(ConsentCaptured.class, Topics.MARKETING_EVENTS, "uk.alluris.marketing.ConsentCaptured.v1"),

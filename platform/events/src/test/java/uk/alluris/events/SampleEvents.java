@@ -40,6 +40,8 @@ final class SampleEvents {
             case EXPORT_PART_ISSUED -> new ExportPartIssued(id, request, "records-service", 1, 3, "c2VhbGVkIHNsaWNl",
                     "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", NOW);
             case CONSENT_GRANTED -> new ConsentGranted(id, subjectId, EMAIL_INDEX, "marketing.email", "web", "2025-05", NOW);
+            case POLICY_VERSION_PUBLISHED -> new PolicyVersionPublished(id, "2027-01", java.time.LocalDate.of(2027, 1, 1),
+                    true, "We now keep complaints for six years.", NOW);
             case CONSENT_WITHDRAWN -> new ConsentWithdrawn(id, subjectId, null, "marketing.sms", "unsubscribe-link", "2025-05", NOW);
             case SUBSCRIBER_UNSUBSCRIBED -> new SubscriberUnsubscribed(id, subjectId, EMAIL_INDEX, null, "one-click", NOW);
             case CONSENT_CAPTURED -> new ConsentCaptured(id, subjectId, EMAIL_INDEX, null, List.of("marketing.email"), "WEB",

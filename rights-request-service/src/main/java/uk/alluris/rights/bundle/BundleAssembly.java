@@ -31,6 +31,8 @@ import uk.alluris.rights.request.ServiceAnswer;
  * index.json                      which request, when, and per service its file and category counts
  * summary.html                    the human-readable page, with the supplementary information
  * &lt;service&gt;.json                  one per service: its export (alluris-export/v1) as received, pretty-printed
+ * privacy-office.json             the privacy office's own records of the person: disclosures (none recorded under an
+ *                                 exemption) and complaints with their answers; only when there are any
  * schemas/alluris-export-v1.schema.json, schemas/index-v1.schema.json   the structure of the two kinds of JSON file
  * </pre>
  */
@@ -39,6 +41,8 @@ final class BundleAssembly {
     static final String CONTROLLER = "Dr Alluris Aesthetics Ltd";
     static final String INDEX_FORMAT = "alluris-bundle-index/v1";
     static final String EXPORT_FORMAT = "alluris-export/v1";
+    static final String OFFICE_FILE = "privacy-office.json";
+    static final String OFFICE_FORMAT = "alluris-privacy-office/v1";
     static final List<String> SCHEMAS = List.of("alluris-export-v1.schema.json", "index-v1.schema.json");
     private static final JsonMapper READ = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
@@ -71,11 +75,23 @@ final class BundleAssembly {
         return services;
     }
 
-    static byte[] zip(PrivacyRequest request, Bundle bundle, String preparedFor, List<ServiceExport> services, Instant now,
-            String supplementary) {
+    /** @param office the privacy office's own records of the person, by category ({@code OfficeRecordsPrivacy#export}) */
+    static byte[] zip(PrivacyRequest request, Bundle bundle, String preparedFor, List<ServiceExport> services,
+            Map<String, List<?>> office, Instant now, String supplementary) {
+        boolean officeHolds = office.values().stream().anyMatch(records -> !records.isEmpty());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-            entry(zip, "index.json", PRETTY.writeValueAsBytes(index(request, bundle, services, now)));
+            Map<String, Object> index = index(request, bundle, services, now);
+            if (officeHolds) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> files = (Map<String, Object>) index.get("files");
+                files.put("privacyOffice", OFFICE_FILE);
+                Map<String, Object> records = new LinkedHashMap<>();
+                records.put("format", OFFICE_FORMAT);
+                records.putAll(office);
+                entry(zip, OFFICE_FILE, PRETTY.writeValueAsBytes(records));
+            }
+            entry(zip, "index.json", PRETTY.writeValueAsBytes(index));
             entry(zip, "summary.html", SummaryPage.render(new SummaryPage.About(request.id().toString(),
                     request.type().name(), preparedFor, request.receivedAt(), request.verifiedAt(),
                     bundle.readyAt, bundle.expiresAt, now), services, supplementary)

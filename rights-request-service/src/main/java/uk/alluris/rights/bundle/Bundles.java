@@ -16,6 +16,7 @@ import uk.alluris.rights.contact.ContactSeal;
 import uk.alluris.rights.register.PublishedRegister;
 import uk.alluris.rights.register.RegisterHtml;
 import uk.alluris.rights.contact.RequesterMail;
+import uk.alluris.rights.request.OfficeRecordsPrivacy;
 import uk.alluris.rights.request.PrivacyRequest;
 import uk.alluris.rights.request.PrivacyRequests;
 
@@ -49,9 +50,12 @@ public class Bundles {
     private final Clock clock;
     /** the supplementary information every bundle carries, rendered once from the register of processing */
     private final String supplementary;
+    private final OfficeRecordsPrivacy office;
 
     Bundles(PrivacyRequests requests, BundleRecords bundles, ExportKeys keys, BundleParts parts, ContactSeal seal,
-            RequesterMail mail, BundleProperties properties, Clock clock, PublishedRegister register) {
+            RequesterMail mail, BundleProperties properties, Clock clock, PublishedRegister register,
+            OfficeRecordsPrivacy office) {
+        this.office = office;
         this.requests = requests;
         this.bundles = bundles;
         this.keys = keys;
@@ -99,8 +103,8 @@ public class Bundles {
         }
         KeysetHandle key = keys.open(id).orElseThrow(() -> gone(bundle));
         List<ServiceExport> services = BundleAssembly.open(request, key, parts.of(id));
-        byte[] zip = BundleAssembly.zip(request, bundle, preparedFor(request), services, now,
-                supplementary);
+        byte[] zip = BundleAssembly.zip(request, bundle, preparedFor(request), services,
+                office.export(OfficeRecordsPrivacy.Person.of(request)), now, supplementary);
         requests.change(id, fresh -> fresh.record(now, actor, "BUNDLE_DOWNLOADED", how));
         return new Download("alluris-personal-data-" + id + ".zip", zip);
     }

@@ -88,6 +88,38 @@ public class ContactSeal {
         }
     }
 
+    /**
+     * Free text the privacy office keeps about a person (a disclosure's details, a complaint and its answer), sealed
+     * under {@code purpose} and bound to its record's id, so a blob copied onto another record does not open.
+     */
+    public String sealText(String purpose, UUID recordId, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Base64.getEncoder().encodeToString(
+                    aead.encrypt(text.getBytes(StandardCharsets.UTF_8), textData(purpose, recordId)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal " + purpose, e);
+        }
+    }
+
+    public String openText(String purpose, UUID recordId, String sealed) {
+        if (sealed == null) {
+            return null;
+        }
+        try {
+            return new String(aead.decrypt(Base64.getDecoder().decode(sealed), textData(purpose, recordId)),
+                    StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot open the " + purpose + " of " + recordId, e);
+        }
+    }
+
+    private static byte[] textData(String purpose, UUID recordId) {
+        return ("privacy-office-" + purpose + ":" + recordId).getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] correctionsData(UUID requestId) {
         return ("privacy-request-corrections:" + requestId).getBytes(StandardCharsets.UTF_8);
     }

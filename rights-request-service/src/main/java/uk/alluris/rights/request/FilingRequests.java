@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
+import uk.alluris.events.CategoryOutcome;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.identity.Normalisation;
 import uk.alluris.kit.privacy.Corrections;
@@ -40,10 +41,13 @@ public class FilingRequests {
     private final Exports exports;
     private final CheckingCorrections corrections;
     private final CodeMailAllowance allowance;
+    private final OfficeRecordsPrivacy office;
 
     FilingRequests(PrivacyRequests requests, BlindIndexer indexer, ContactSeal seal, RequesterMail mail,
             StatutoryDeadlines deadlines, ServiceRegistry registry, VerificationCodes codeHashes, Clock clock,
-            TransportSeal transport, Exports exports, CheckingCorrections corrections, CodeMailAllowance allowance) {
+            TransportSeal transport, Exports exports, CheckingCorrections corrections, CodeMailAllowance allowance,
+            OfficeRecordsPrivacy office) {
+        this.office = office;
         this.transport = transport;
         this.exports = exports;
         this.corrections = corrections;
@@ -170,9 +174,21 @@ public class FilingRequests {
                     + " each service seals its export to the public half; the private half is kept encrypted until the"
                     + " bundle expires" + (token == null ? "" : "; a download token was given to the requester"));
         }
+        recordOfficeReceipt(request, now);
         PrivacyRequest saved = requests.save(request);
         allowance.release(request.id());
         return new FilingAnswer(saved, token);
+    }
+
+    /** The office's own records (disclosure log, complaints) answer in the request's evidence, in the same save. */
+    private void recordOfficeReceipt(PrivacyRequest request, Instant now) {
+        List<CategoryOutcome> receipt = office.act(OfficeRecordsPrivacy.Person.of(request), now);
+        if (receipt.isEmpty()) {
+            return;
+        }
+        request.record(now, "rights-request-service", "OFFICE_RECEIPT", receipt.stream().map(line -> line.category() + "=" + line.outcome() + " (" + line.count() + ")"
+                        + (line.retainedUntil() == null ? "" : " until " + line.retainedUntil() + ": " + line.legalGround()))
+                .toList().toString());
     }
 
     private void withCorrections(PrivacyRequest request, Corrections checked) {

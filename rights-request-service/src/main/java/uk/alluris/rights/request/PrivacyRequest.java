@@ -191,6 +191,8 @@ public class PrivacyRequest implements OutboxOwner {
     public Map<String, ServiceAnswer> answers() { return Map.copyOf(answers); }
     public List<EvidenceEntry> evidence() { return List.copyOf(evidence); }
     public String emailIndex() { return emailIndex; }
+    /** The checked phone number's blind index, or null when no phone was proven. */
+    public String phoneIndex() { return phoneIndex; }
     public String origin() { return origin; }
     public String sealedContact() { return sealedContact; }
     public List<String> correctedFields() { return rectification == null ? List.of() : rectification.fields(); }

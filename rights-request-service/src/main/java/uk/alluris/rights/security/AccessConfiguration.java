@@ -23,6 +23,12 @@ class AccessConfiguration {
                 .requestMatchers(HttpMethod.GET, "/api/privacy/register").permitAll()
                 // dead letters and their redrive: the officer's alone, decided before any body is read
                 .requestMatchers("/api/privacy/dead-letters", "/api/privacy/dead-letters/**").hasRole("PRIVACY_OFFICER")
+                // the disclosure log: the privacy officer's and administrators' alone
+                .requestMatchers("/api/privacy/disclosures", "/api/privacy/disclosures/**")
+                        .hasAnyRole("PRIVACY_OFFICER", "ADMIN")
+                // a client makes and lists their own complaints; staff also read, assign and answer them
+                .requestMatchers("/api/privacy/complaints").hasAnyRole("PRIVACY_OFFICER", "ADMIN", "CLIENT")
+                .requestMatchers("/api/privacy/complaints/**").hasAnyRole("PRIVACY_OFFICER", "ADMIN")
                 .requestMatchers("/api/privacy/**").hasAnyRole("PRIVACY_OFFICER", "CLIENT");
     }
 }

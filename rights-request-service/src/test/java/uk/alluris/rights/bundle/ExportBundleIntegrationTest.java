@@ -314,6 +314,39 @@ class ExportBundleIntegrationTest extends MailedRightsContext {
     }
 
     @Test
+    void aBundleHoldsThePersonsDisclosuresAndComplaintsButNoDisclosureRecordedUnderAnExemption() throws Exception {
+        String email = "office-" + UUID.randomUUID() + "@example.com";
+        uk.alluris.testsupport.ServiceCalls calls = uk.alluris.testsupport.ServiceCalls.onPort(port);
+        String disclosure = """
+                {"email":"%s","recipient":"authorities","recipientName":"%s","categories":["payments"],
+                 "disclosedOn":"2026-10-05","legalBasis":"LEGAL_OBLIGATION","personTold":%s,%s"details":"receipts"}""";
+        assertThat(calls.post("/api/privacy/disclosures", disclosure.formatted(email, "Medical Defence Union", true, ""),
+                OFFICER).status()).isEqualTo(201);
+        assertThat(calls.post("/api/privacy/disclosures", disclosure.formatted(email, "Serious Fraud Office", false,
+                "\"exemptionGround\":\"DPA 2018 Sch. 2 para 2: crime\","), OFFICER).status()).isEqualTo(201);
+        assertThat(calls.post("/api/privacy/complaints", "{\"email\":\"" + email
+                + "\",\"text\":\"Reception read my notes aloud.\",\"channel\":\"LETTER\"}", OFFICER).status())
+                .isEqualTo(201);
+        UUID id = file("ACCESS", email, null);
+        String token = verify(id, email).path("downloadToken").asString();
+        String recipientKey = JSON.readTree(requestEvent(id).value()).path("recipientKey").asString();
+        REGISTRY.forEach(service -> answer(id, service, recipientKey, nothingOf(service)));
+        awaitBundle(id, "READY");
+
+        Map<String, byte[]> zip = unzip(download(id, token, null).body());
+
+        assertThat(JSON.readTree(zip.get("index.json")).path("files").path("privacyOffice").asString())
+                .isEqualTo("privacy-office.json");
+        JsonNode office = JSON.readTree(zip.get("privacy-office.json"));
+        assertThat(office.path("disclosure-log")).hasSize(1);
+        assertThat(office.path("disclosure-log").get(0).path("recipientName").asString()).isEqualTo("Medical Defence Union");
+        assertThat(office.path("complaints").get(0).path("complaint").asString()).contains("read my notes aloud");
+        assertThat(allText(zip)).doesNotContain("Serious Fraud Office").doesNotContain("Sch. 2 para 2");
+        assertThat(evidence(id).stream().map(step -> step.path("detail").asString()))
+                .anyMatch(detail -> detail.contains("disclosure-log=EXPORTED (1)") && detail.contains("complaints=EXPORTED (1)"));
+    }
+
+    @Test
     void aRealBundlesFilesValidateAgainstTheDocumentedSchemas() throws Exception {
         String email = "schema-" + UUID.randomUUID() + "@example.com";
         UUID id = file("PORTABILITY", email, "07911 123457");

@@ -60,19 +60,47 @@ class RightsRetentionIntegrationTest {
     }
 
     @Test
+    void aDisclosureAndAnAnsweredComplaintGoSixYearsAfterTheyWereMadeWhileAnUnansweredComplaintStays() {
+        UUID disclosure = UUID.randomUUID();
+        mongo.insert(new Document("_id", disclosure).append("recordedAt", at(LocalDate.of(1974, 3, 1))), "disclosures");
+        UUID answered = UUID.randomUUID();
+        mongo.insert(new Document("_id", answered).append("receivedAt", at(LocalDate.of(1974, 3, 1)))
+                .append("answeredAt", at(LocalDate.of(1974, 3, 20))), "complaints");
+        UUID unanswered = UUID.randomUUID();
+        mongo.insert(new Document("_id", unanswered).append("receivedAt", at(LocalDate.of(1974, 3, 1))), "complaints");
+
+        retention.enforce(AdjustableClock.on(LocalDate.of(1980, 2, 29)));
+        assertThat(exists(disclosure, "disclosures")).isTrue();
+        assertThat(exists(answered, "complaints")).isTrue();
+
+        assertThat(retention.enforce(AdjustableClock.on(LocalDate.of(1980, 3, 1))))
+                .extracting(logged -> logged.category()).contains("disclosure-log", "complaints");
+        assertThat(exists(disclosure, "disclosures")).isFalse();
+        assertThat(exists(answered, "complaints")).isFalse();
+        assertThat(exists(unanswered, "complaints")).isTrue();
+        mongo.remove(Query.query(Criteria.where("_id").is(unanswered)), "complaints");
+    }
+
+    @Test
     void theForecastCoversRequestsAndBundlesForThePrivacyOfficerOnly() {
         ServiceCalls calls = ServiceCalls.onPort(port);
 
         var answer = calls.get("/api/privacy/retention/forecast?days=30", TestTokens.get().staff("PRIVACY_OFFICER"));
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.json().path("categories")).extracting(node -> node.path("category").asString())
-                .containsExactly("request-evidence", "access-bundles");
+                .containsExactly("request-evidence", "access-bundles", "disclosure-log", "complaints");
+        assertThat(answer.json().path("categories")).allSatisfy(
+                category -> assertThat(category.path("enforced").asBoolean()).isTrue());
         assertThat(calls.get("/api/privacy/retention/forecast", TestTokens.get().staff("RECEPTION")).status())
                 .isEqualTo(403);
     }
 
     private static Date at(LocalDate day) {
         return Date.from(day.atTime(12, 0).atZone(CLINIC).toInstant());
+    }
+
+    private boolean exists(UUID id, String collection) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(id)), collection);
     }
 
     private boolean exists(UUID id) {
