@@ -2,7 +2,9 @@ package uk.alluris.benchmarks;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -10,8 +12,11 @@ import java.util.UUID;
  * <pre>
  *   ./run start
  *   ./mvnw -B -q -pl benchmarks -am package -DskipTests
- *   java -jar benchmarks/target/benchmarks-exec.jar [--people 1000] [--concurrency 32] [--gateway-seconds 30]
+ *   java -jar benchmarks/target/benchmarks-exec.jar [--quick] [--people 1000] [--large-people 5000] ...
  * </pre>
+ * The order: seed, front door (wrk: direct, nginx, gateway), the burst fan-out of N, the Kafka floor, the closed loop
+ * at each concurrency, the heavy person's access bundle (after the fan-out has grown every collection), the second
+ * fan-out of M people (unless skipped), and last the platform's resident memory.
  */
 public final class Benchmarks {
 
@@ -31,36 +36,55 @@ public final class Benchmarks {
     /** Runs everything and returns the Markdown report (also written to the results directory). */
     public String run() throws IOException {
         Report report = new Report(settings);
-        String reception = http.staffToken(target, "reception@alluris.local");
-        String clinician = http.staffToken(target, "clinician@alluris.local");
-        String admin = http.staffToken(target, "admin@alluris.local");
-        String officer = http.staffToken(target, "privacy@alluris.local");
+        StaffTokens staff = new StaffTokens(http, target);
         String run = UUID.randomUUID().toString().substring(0, 8);
+        int loopPeople = settings.closedLoopRequests() * Settings.CLOSED_LOOP_CONCURRENCIES.size();
 
-        log("seeding %d people in all four services (concurrency %d) ...", settings.people(), settings.concurrency());
-        List<Seeding.Person> people = new Seeding(http, target, run).seed(settings.people(), settings.concurrency(),
-                reception, clinician, admin);
-        String profile = new Seeding(http, target, run + "-gw").seed(1, 1, reception, clinician, admin).get(0).clientId();
+        log("seeding %d + %d people in all four services (concurrency %d) ...", settings.people(), loopPeople,
+                settings.concurrency());
+        List<Seeding.Person> people = seed(run, settings.people(), staff);
+        List<Seeding.Person> loop = seed(run + "-loop", loopPeople, staff);
+        String profile = seed(run + "-gw", 1, staff).get(0).clientId();
 
-        log("gateway cost: %d s per route at concurrency %d ...", settings.gatewayPhase().toSeconds(),
+        log("front door: wrk, %d s per route, %d connections ...", settings.gatewayPhase().toSeconds(),
                 settings.gatewayConcurrency());
-        GatewayCost.Result gateway = new GatewayCost(http, target).run(profile, reception, settings.gatewayPhase(),
-                settings.gatewayConcurrency());
+        report.frontDoor(new FrontDoor(target).run(profile, staff.reception(), (int) settings.gatewayPhase().toSeconds(),
+                settings.gatewayConcurrency()));
 
         log("erasure fan-out: %d requests at concurrency %d ...", people.size(), settings.concurrency());
-        ErasureFanOut.Result fanOut = new ErasureFanOut(http, target).run(people, settings.concurrency(), officer,
-                Duration.ofMinutes(10));
+        report.fanOut("erasuresPerSecond", new ErasureFanOut(http, target).run(people, settings.concurrency(),
+                staff::officer, Duration.ofMinutes(10)));
         log("kafka floor: %d round trips ...", settings.floorRoundTrips());
-        Latencies floor = new KafkaFloor(target.kafkaBootstrapServers()).run(settings.floorRoundTrips());
+        report.kafkaFloor(new KafkaFloor(target.kafkaBootstrapServers()).run(settings.floorRoundTrips()));
 
-        report.fanOut(fanOut, floor);
-        report.gateway(gateway);
-        log("access export: %d heavy people ...", settings.accessPeople());
-        AccessExport.Result access = new AccessExport(http, target).run(settings.accessPeople(), run, reception,
-                clinician, admin, officer, Duration.ofMinutes(2));
-        report.accessExport(access);
-        report.targets();
+        Map<Integer, Latencies> closedLoop = new LinkedHashMap<>();
+        int from = 0;
+        for (int concurrency : Settings.CLOSED_LOOP_CONCURRENCIES) {
+            log("closed loop: %d requests at concurrency %d ...", settings.closedLoopRequests(), concurrency);
+            closedLoop.put(concurrency, new ClosedLoop(http, target).run(loop.subList(from,
+                    from + settings.closedLoopRequests()), concurrency, staff.officer(), Duration.ofMinutes(2)));
+            from += settings.closedLoopRequests();
+        }
+        report.closedLoop(closedLoop);
+
+        log("access bundle: %d heavy people ...", settings.accessPeople());
+        report.accessExport(new AccessExport(http, target).run(settings.accessPeople(), run, staff.reception(),
+                staff.clinician(), staff.admin(), staff.officer(), Duration.ofMinutes(2)));
+
+        if (settings.largePeople() > 0) {
+            log("second fan-out: seeding %d people, then erasing them ...", settings.largePeople());
+            List<Seeding.Person> many = seed(run + "-large", settings.largePeople(), staff);
+            report.fanOut("erasuresPerSecondAt5000", new ErasureFanOut(http, target).run(many, settings.concurrency(),
+                    staff::officer, Duration.ofMinutes(30)));
+        } else {
+            report.notMeasured("erasuresPerSecondAt5000", "the second fan-out was skipped (--quick or --large-people 0)");
+        }
+        report.memory(PlatformMemory.residentMiB(target.platformProcessIds()), target.platformProcessIds().size());
         return report.write();
+    }
+
+    private List<Seeding.Person> seed(String run, int people, StaffTokens staff) {
+        return new Seeding(http, target, run).seed(people, settings.concurrency(), staff);
     }
 
     private static void log(String format, Object... args) {

@@ -3,6 +3,7 @@ package uk.alluris.benchmarks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,16 +25,16 @@ final class ErasureFanOut {
     }
 
     /** Files every request first (untimed), then verifies them all at concurrency C: the fan-out is what is timed. */
-    Result run(List<Seeding.Person> people, int concurrency, String officer, Duration patience) {
+    Result run(List<Seeding.Person> people, int concurrency, Supplier<String> officer, Duration patience) {
         List<String> ids = Parallel.run(people.size(), concurrency, i -> http.post(
                 target.rightsUrl() + "/api/privacy/requests", """
                         {"type":"ERASURE","email":"%s","phone":"%s"}
                         """.formatted(people.get(i).email(), people.get(i).phone()), null).path("id").asString());
         Instant started = Instant.now();
         Parallel.run(ids.size(), concurrency, i -> http.post(target.gatewayUrl() + "/api/privacy/requests/" + ids.get(i)
-                + "/identity-verified", "{\"note\":\"benchmark: identity checked by the privacy officer\"}", officer));
+                + "/identity-verified", "{\"note\":\"benchmark: identity checked by the privacy officer\"}", officer.get()));
         Instant deadline = Instant.now().plus(patience);
-        while (!http.get(target.gatewayUrl() + "/api/privacy/requests?status=IN_PROGRESS", officer).isEmpty()) {
+        while (!http.get(target.gatewayUrl() + "/api/privacy/requests?status=IN_PROGRESS", officer.get()).isEmpty()) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("requests still in progress after " + patience);
             }
@@ -41,7 +42,7 @@ final class ErasureFanOut {
         }
         Duration wall = Duration.between(started, Instant.now());
         Latencies latencies = new Latencies();
-        List<Instant[]> spans = Parallel.run(ids.size(), concurrency, i -> span(ids.get(i), officer));
+        List<Instant[]> spans = Parallel.run(ids.size(), concurrency, i -> span(ids.get(i), officer.get()));
         Instant first = null;
         Instant last = null;
         for (Instant[] span : spans) {

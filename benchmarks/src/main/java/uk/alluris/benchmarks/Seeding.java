@@ -21,8 +21,9 @@ final class Seeding {
         this.run = run;
     }
 
-    List<Person> seed(int people, int concurrency, String reception, String clinician, String admin) {
-        return Parallel.run(people, concurrency, i -> seedOne(i, reception, clinician, admin));
+    /** Tokens are taken per person, so a long seeding outlives none of them. */
+    List<Person> seed(int people, int concurrency, StaffTokens staff) {
+        return Parallel.run(people, concurrency, i -> seedOne(i, staff.reception(), staff.clinician(), staff.admin()));
     }
 
     private Person seedOne(int i, String reception, String clinician, String admin) {

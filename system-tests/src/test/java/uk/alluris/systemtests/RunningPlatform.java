@@ -82,6 +82,11 @@ final class RunningPlatform {
         return broker.bootstrapServers();
     }
 
+    /** The process ids of the platform's own JVMs (services, gateway, web), whose memory the benchmark sums. */
+    List<Long> processIds() {
+        return processes.values().stream().filter(Process::isAlive).map(Process::pid).toList();
+    }
+
     String serviceUrl(String service) {
         return "http://127.0.0.1:" + ports.get(service);
     }
