@@ -45,8 +45,14 @@ public abstract class ServiceContractChecks {
         assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
     }
 
+    /** Whether this part serves Prometheus (the gateway does not: its only port is the public one). */
+    protected boolean servesMetrics() {
+        return true;
+    }
+
     @Test
     void exposesEveryMeterTheAlertsAndDashboardExpectOfItForPrometheus() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(servesMetrics(), "serves no metrics");
         ServiceEndpoints.get(managementUrl("/actuator/health"));
         HttpResponse<String> scrape = ServiceEndpoints.get(managementUrl("/actuator/prometheus"));
 
