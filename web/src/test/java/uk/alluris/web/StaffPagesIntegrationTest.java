@@ -57,6 +57,14 @@ class StaffPagesIntegrationTest {
     }
 
     @Test
+    void prometheusReadsWebsMetricsAndBuildWithoutAToken() throws Exception {
+        // on web's own port only: the gateway routes web's pages, never its actuator
+        pages.perform(get("/actuator/prometheus")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("application=\"web\"")));
+        pages.perform(get("/actuator/info")).andExpect(status().isOk());
+    }
+
+    @Test
     void theNavigationShowsOnlyTheAreasOfTheCallersRoles() throws Exception {
         pages.perform(get("/staff").header("Authorization", bearer("RECEPTION"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/staff/reception/clients\"")))

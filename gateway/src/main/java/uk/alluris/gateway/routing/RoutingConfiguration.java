@@ -14,8 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
 /**
- * One route per service for the paths it owns, and one to its health at {@code /services/<name>/health}, which says
- * only UP or DOWN. Every route has its own circuit breaker with a fallback naming the service (a 503 problem; DOWN for
+ * One route per service for the paths it owns, one to its health at {@code /services/<name>/health}, which says
+ * only UP or DOWN, and one to its OpenAPI document at {@code /api-docs/<name>}. Every route has its own circuit breaker with a fallback naming the service (a 503 problem; DOWN for
  * health); only idempotent methods are retried.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,6 +35,10 @@ class RoutingConfiguration {
                     .filters(filters -> guarded(filters.setPath("/actuator/health")
                             .modifyResponseBody(String.class, String.class, MediaType.APPLICATION_JSON_VALUE,
                                     new HealthStatusOnly()), name, "/fallback/" + name + "/health"))
+                    .uri(service.uri()));
+            // integrators read every service's OpenAPI document in one place (docs/observability.md, "API documents")
+            all.route(name + "-api-docs", route -> route.method(HttpMethod.GET).and().path("/api-docs/" + name)
+                    .filters(filters -> guarded(filters.setPath("/v3/api-docs"), name, "/fallback/" + name))
                     .uri(service.uri()));
         });
         return all.build();

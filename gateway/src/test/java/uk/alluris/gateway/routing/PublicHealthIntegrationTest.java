@@ -29,6 +29,7 @@ class PublicHealthIntegrationTest {
              "diskSpace":{"status":"UP","details":{"total":1000,"free":10,"path":"/srv/alluris"}}}}""";
     static final String DETAILED_DOWN = """
             {"status":"DOWN","components":{"kafka":{"status":"DOWN","details":{"error":"TimeoutException: broker-1:9092"}}}}""";
+    static final String API_DOCUMENT = "{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"Alluris booking-service\"}}";
     private static final AtomicInteger FAILING_CALLS = new AtomicInteger();
     private static final HttpServer HEALTHY = service(200, DETAILED_UP);
     private static final HttpServer UNHEALTHY = service(503, DETAILED_DOWN);
@@ -46,6 +47,7 @@ class PublicHealthIntegrationTest {
                 }
                 answer(exchange, status, health);
             });
+            server.createContext("/v3/api-docs", exchange -> answer(exchange, 200, API_DOCUMENT));
             server.start();
             return server;
         } catch (IOException e) {
@@ -83,6 +85,14 @@ class PublicHealthIntegrationTest {
         assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
         assertThat(health.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/json"));
+    }
+
+    @Test
+    void theGatewayServesEachServicesApiDocumentInOnePlace() {
+        HttpResponse<String> document = ServiceEndpoints.get("http://127.0.0.1:" + port + "/api-docs/booking-service");
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).isEqualTo(API_DOCUMENT);
     }
 
     @Test

@@ -53,7 +53,9 @@ class WebSecurity {
                                 + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")))
                 .authorizeHttpRequests(rules -> rules
                         .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()
+                        // the scraper and build info on web's own port, which the gateway never routes (it routes pages only)
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/error").permitAll()
                         .requestMatchers("/staff/sign-in", "/staff/assets/**", "/staff/forbidden").permitAll()
                         .requestMatchers("/staff/officer/**").hasRole("PRIVACY_OFFICER")
                         .requestMatchers("/staff/reception/**").hasRole("RECEPTION")

@@ -43,26 +43,46 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         boolean handleOnce(String consumerKey, Message<?> message, Runnable handler);
     }
 
+    /** Runs the handling of a message inside the producer's trace (production: {@link ProducerTraces}). */
+    @FunctionalInterface
+    public interface Tracing {
+        Tracing NONE = (message, handling) -> handling.run();
+
+        void within(Message<?> message, Runnable handling);
+    }
+
     private final String key;
     private final Map<String, Consumer<Message<byte[]>>> handlers;
     private final Once once;
     private final MeterRegistry meters;
+    private final Tracing tracing;
     private final Set<String> unknownSeen = ConcurrentHashMap.newKeySet();
 
-    private EventConsumer(String key, Map<String, Consumer<Message<byte[]>>> handlers, Once once, MeterRegistry meters) {
+    private EventConsumer(String key, Map<String, Consumer<Message<byte[]>>> handlers, Once once, MeterRegistry meters,
+            Tracing tracing) {
         this.key = key;
         this.handlers = Map.copyOf(handlers);
         this.once = once;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /** A consumer whose processed messages are remembered under {@code key}: {@code <group>/<binding function>}. */
     public static Builder keyed(String key, Once once, MeterRegistry meters) {
-        return new Builder(key, once, meters);
+        return keyed(key, once, meters, Tracing.NONE);
+    }
+
+    /** As {@link #keyed(String, Once, MeterRegistry)}, each message handled inside the trace its producer sent. */
+    public static Builder keyed(String key, Once once, MeterRegistry meters, Tracing tracing) {
+        return new Builder(key, once, meters, tracing);
     }
 
     @Override
     public void accept(Message<byte[]> message) {
+        tracing.within(message, () -> handle(message));
+    }
+
+    private void handle(Message<byte[]> message) {
         String type = CloudEvents.type(message);
         Consumer<Message<byte[]>> handler = handlers.get(type);
         if (handler != null) {
@@ -98,12 +118,14 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
         private final String key;
         private final Once once;
         private final MeterRegistry meters;
+        private final Tracing tracing;
         private final Map<String, Consumer<Message<byte[]>>> handlers = new LinkedHashMap<>();
 
-        private Builder(String key, Once once, MeterRegistry meters) {
+        private Builder(String key, Once once, MeterRegistry meters, Tracing tracing) {
             this.key = key;
             this.once = once;
             this.meters = meters;
+            this.tracing = tracing;
         }
 
         /** Hands every event of this type to {@code handler}; a type may be handled once per consumer. */
@@ -121,7 +143,7 @@ public final class EventConsumer implements Consumer<Message<byte[]>> {
             if (handlers.isEmpty()) {
                 throw new IllegalStateException(key + " handles no event type");
             }
-            return new EventConsumer(key, handlers, once, meters);
+            return new EventConsumer(key, handlers, once, meters, tracing);
         }
     }
 }

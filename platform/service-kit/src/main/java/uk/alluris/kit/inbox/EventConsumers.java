@@ -15,12 +15,19 @@ public class EventConsumers {
     private final Environment environment;
     private final EventConsumer.Once once;
     private final MeterRegistry meters;
+    private final EventConsumer.Tracing tracing;
 
     public EventConsumers(String service, Environment environment, EventConsumer.Once once, MeterRegistry meters) {
+        this(service, environment, once, meters, EventConsumer.Tracing.NONE);
+    }
+
+    public EventConsumers(String service, Environment environment, EventConsumer.Once once, MeterRegistry meters,
+            EventConsumer.Tracing tracing) {
         this.service = service;
         this.environment = environment;
         this.once = once;
         this.meters = meters;
+        this.tracing = tracing;
     }
 
     /** The consumer bound by {@code function}: the name of the {@code Consumer} bean and of its binding. */
@@ -31,7 +38,7 @@ public class EventConsumers {
             throw new IllegalStateException(property + " must be " + service + " (consumer groups are named after the "
                     + "service); it is " + group);
         }
-        return EventConsumer.keyed(key(service, function), once, meters);
+        return EventConsumer.keyed(key(service, function), once, meters, tracing);
     }
 
     /** The consumer key convention: {@code <group>/<function>}. */

@@ -2,6 +2,8 @@ package uk.alluris.kit.inbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
@@ -16,7 +18,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.messaging.Message;
 
 @AutoConfiguration(afterName = { "org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
-        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration" })
 @ConditionalOnClass({ MongoTemplate.class, Message.class })
 public class InboxAutoConfiguration {
 
@@ -40,8 +43,12 @@ public class InboxAutoConfiguration {
     @ConditionalOnBean(ProcessedMessages.class)
     @ConditionalOnMissingBean
     EventConsumers eventConsumers(@Value("${spring.application.name}") String service, Environment environment,
-            ProcessedMessages processed, ObjectProvider<MeterRegistry> meters) {
+            ProcessedMessages processed, ObjectProvider<MeterRegistry> meters, ObjectProvider<Tracer> tracer,
+            ObjectProvider<Propagator> propagator) {
+        Tracer tracing = tracer.getIfAvailable();
+        Propagator propagation = propagator.getIfAvailable();
         return new EventConsumers(service, environment, processed::handleOnce,
-                meters.getIfAvailable(SimpleMeterRegistry::new));
+                meters.getIfAvailable(SimpleMeterRegistry::new), tracing == null || propagation == null
+                        ? EventConsumer.Tracing.NONE : new ProducerTraces(tracing, propagation));
     }
 }

@@ -17,6 +17,8 @@ public final class CloudEvents {
     public static final String ID = "ce_id";
     public static final String TYPE = "ce_type";
     public static final String TIME = "ce_time";
+    /** The distributed-tracing extension attribute: the producer's W3C trace context ({@link TraceParent}). */
+    public static final String TRACEPARENT = "ce_traceparent";
 
     private CloudEvents() {
     }

@@ -31,6 +31,7 @@ public class OutboxParking {
 
     public static final String COLLECTION = "outbox_parked";
     static final String PARKED_METRIC = "alluris.outbox.parked";
+    static final String PARKINGS_METRIC = "alluris.outbox.parkings";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxParking.class);
 
@@ -49,7 +50,9 @@ public class OutboxParking {
         this.mongo = mongo;
         this.maxAttempts = maxAttempts;
         this.clock = clock;
-        this.parkedTotal = Counter.builder(PARKED_METRIC + ".total")
+        // not "alluris.outbox.parked.total": Prometheus names that counter alluris_outbox_parked_total under the
+        // family alluris_outbox_parked, the gauge's name, and drops whichever registers second
+        this.parkedTotal = Counter.builder(PARKINGS_METRIC)
                 .description("outbox entries parked since start because Kafka refused them").register(meters);
         Gauge.builder(PARKED_METRIC, this, OutboxParking::count)
                 .description("outbox entries parked, waiting for staff").register(meters);

@@ -38,7 +38,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Import(RevocationConfiguration.class)
 public class ServiceSecurityAutoConfiguration {
 
+    // /actuator/prometheus: for the scraper, on the service's own port, which the gateway never routes
     static final String[] ALWAYS_PUBLIC = { "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/prometheus",
             "/v3/api-docs", "/v3/api-docs/**", "/error",
             // partners call webhooks without a user token; the receiving service checks the sender's signature
             "/webhooks/**" };

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +26,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpointGroups;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -34,7 +39,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import uk.alluris.events.ClientRegistered;
 import uk.alluris.events.Topics;
+import uk.alluris.kit.inbox.EventConsumer;
 import uk.alluris.kit.inbox.ProcessedMessages;
+import uk.alluris.kit.inbox.ProducerTraces;
 import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.register.ProcessingRegister;
 import uk.alluris.testsupport.EmbeddedInfrastructure;
@@ -60,6 +67,12 @@ class KitIntegrationTest {
     ProcessingRegister register;
     @Autowired
     HealthEndpointGroups healthGroups;
+    @Autowired
+    Tracer tracer;
+    @Autowired
+    Propagator propagator;
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void everyServiceReadsTheRegisterOfProcessingFromTheKitWithItsPeriodsAndStartingEvents() {
@@ -122,6 +135,47 @@ class KitIntegrationTest {
                 .setHeader("ce_type", header(record, "ce_type")).build())).isEqualTo(event);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(
                 () -> assertThat(parcels.findById(subjectId).orElseThrow().outbox()).isEmpty());
+    }
+
+    @Test
+    void theConsumerOfAnEventHandlesItInsideTheTraceOfTheRequestThatCausedIt() throws Exception {
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+        String subjectId = UUID.randomUUID().toString();
+        HttpResponse<String> registered = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/parcels/" + subjectId))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(registered.statusCode()).isEqualTo(200);
+
+        ConsumerRecord<byte[], byte[]> record = awaitRecord(Topics.BOOKING_EVENTS, registered.body());
+        assertThat(header(record, "ce_traceparent")).startsWith("00-" + traceId + "-");
+
+        assertThat(traceIdWhileHandling(record, null)).isEqualTo(traceId);
+        // unsampled, as every trace is under the platform's default sampling probability of 0
+        String unsampled = header(record, "ce_traceparent").substring(0, 52) + "-00";
+        assertThat(traceIdWhileHandling(record, unsampled)).isEqualTo(traceId);
+        assertThat(MDC.get("traceId")).isNull();
+    }
+
+    /** The trace id log lines carry while a consumer handles the record (its traceparent replaced, if given). */
+    private String traceIdWhileHandling(ConsumerRecord<byte[], byte[]> record, String traceparent) {
+        List<String> handledIn = new ArrayList<>();
+        EventConsumer consumer = EventConsumer.keyed("kit-test/traced", (key, message, handler) -> {
+            handler.run();
+            return true;
+        }, meters, new ProducerTraces(tracer, propagator)).on(ClientRegistered.class, event -> {
+            handledIn.add(MDC.get("traceId"));
+            LoggerFactory.getLogger(KitIntegrationTest.class).info("handled registration of {}", event.subjectId());
+        }).build();
+        MessageBuilder<byte[]> received = MessageBuilder.withPayload(record.value());
+        record.headers().forEach(header -> received.setHeader(header.key(), header.value()));
+        if (traceparent != null) {
+            received.setHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8))
+                    .setHeader("ce_traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
+        }
+        consumer.accept(received.build());
+        assertThat(handledIn).hasSize(1);
+        return handledIn.get(0);
     }
 
     @Test

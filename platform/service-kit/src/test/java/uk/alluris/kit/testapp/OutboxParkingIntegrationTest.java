@@ -68,7 +68,7 @@ class OutboxParkingIntegrationTest {
         assertThat(mongo.exists(new Query(where("_id").is(behind.eventId().toString())), OutboxParking.COLLECTION))
                 .isFalse();
         assertThat(meters.get("alluris.outbox.parked").gauge().value()).isGreaterThanOrEqualTo(1);
-        assertThat(meters.get("alluris.outbox.parked.total").counter().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("alluris.outbox.parkings").counter().count()).isGreaterThanOrEqualTo(1);
 
         HttpResponse<String> listed = get("/api/outbox/parked?size=100", TestTokens.get().staff("PRIVACY_OFFICER"));
         assertThat(listed.statusCode()).isEqualTo(200);

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import uk.alluris.events.ClientRegistered;
 import uk.alluris.kit.identity.BlindIndexer;
 import uk.alluris.kit.paging.Paging;
 import uk.alluris.kit.problem.ProblemException;
@@ -33,9 +34,19 @@ class ParcelController {
     }
 
     private final BlindIndexer indexer;
+    private final Parcels parcels;
 
-    ParcelController(BlindIndexer indexer) {
+    ParcelController(BlindIndexer indexer, Parcels parcels) {
         this.indexer = indexer;
+        this.parcels = parcels;
+    }
+
+    /** Registers a parcel's subject: an event saved with the change, within the request's trace. */
+    @PostMapping("/parcels/{id}")
+    String register(@PathVariable String id) {
+        ClientRegistered event = new ClientRegistered(java.util.UUID.randomUUID(), id, null, null, Instant.now());
+        parcels.save(new Parcel(id, "registered").record(event));
+        return event.eventId().toString();
     }
 
     @PostMapping("/recipients")

@@ -1,0 +1,107 @@
+package uk.alluris.kit.apidocs;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.List;
+import java.util.Map;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
+/**
+ * What every service's OpenAPI document says the same way, so integrators read one convention: the bearer token
+ * (a JWT from the gateway's sign-in, or the clinic's identity provider) on every operation but the signed webhooks,
+ * a summary on every operation (the handler's name, which by the platform's style says the process, where no
+ * {@code @Operation} summary is written), and the RFC 9457 problem every error answer carries.
+ */
+class PlatformApiConventions implements OpenApiCustomizer {
+
+    static final String BEARER = "bearer";
+    static final String PROBLEM = "Problem";
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private final String service;
+
+    PlatformApiConventions(String service) {
+        this.service = service;
+    }
+
+    @Override
+    public void customise(OpenAPI api) {
+        Info info = api.getInfo() == null ? new Info() : api.getInfo();
+        api.info(info.title("Alluris " + service).version(info.getVersion() == null ? "1" : info.getVersion())
+                .description("The " + service + " API of the Alluris platform, reached through the gateway."));
+        Components components = api.getComponents() == null ? new Components() : api.getComponents();
+        api.components(components
+                .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .bearerFormat("JWT").description("a token from the gateway's sign-in (staff or client)"))
+                .addSchemas(PROBLEM, problemSchema()));
+        api.security(List.of(new SecurityRequirement().addList(BEARER)));
+        if (api.getPaths() == null) {
+            return;
+        }
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach(
+                (method, operation) -> conventions(path, method, operation)));
+    }
+
+    private static void conventions(String path, PathItem.HttpMethod method, Operation operation) {
+        if (operation.getSummary() == null || operation.getSummary().isBlank()) {
+            operation.setSummary(OperationSummaries.of(operation.getOperationId(), method.name(), path));
+        }
+        boolean webhook = path.startsWith("/webhooks/");
+        if (webhook) {
+            // partners sign webhooks instead of sending a token (the receiving service checks the signature)
+            operation.setSecurity(List.of());
+        }
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        problem(responses, "400", "the request is malformed or a value is not allowed (the problem names the field)");
+        if (!webhook) {
+            problem(responses, "401", "no valid bearer token");
+            problem(responses, "403", "the token's roles do not allow this");
+        }
+        if (path.contains("{")) {
+            problem(responses, "404", "nothing with this id (or not yours)");
+        }
+        responses.forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                response.setContent(problemContent());
+            }
+        });
+        operation.setResponses(responses);
+    }
+
+    private static void problem(ApiResponses responses, String status, String description) {
+        if (!responses.containsKey(status)) {
+            responses.addApiResponse(status, new ApiResponse().description(description).content(problemContent()));
+        }
+    }
+
+    private static Content problemContent() {
+        return new Content().addMediaType(PROBLEM_JSON,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)));
+    }
+
+    private static Schema<?> problemSchema() {
+        ObjectSchema problem = new ObjectSchema();
+        problem.description("RFC 9457 problem details; members are never null");
+        problem.properties(Map.of(
+                "type", new StringSchema().format("uri").description("what kind of problem"),
+                "title", new StringSchema().description("a short summary of the kind of problem"),
+                "status", new IntegerSchema().description("the HTTP status"),
+                "detail", new StringSchema().description("what went wrong with this request"),
+                "instance", new StringSchema().format("uri-reference").description("the request's path")));
+        problem.required(List.of("title", "status"));
+        return problem;
+    }
+}
