@@ -57,6 +57,8 @@ class KitIntegrationTest {
     MongoTemplate mongo;
     @Autowired
     ProcessingRegister register;
+    @Autowired
+    Heartbeat heartbeat;
 
     @Test
     void everyServiceReadsTheRegisterOfProcessingFromTheKitWithItsPeriodsAndStartingEvents() {
@@ -99,6 +101,14 @@ class KitIntegrationTest {
                 .setHeader("ce_type", header(record, "ce_type")).build())).isEqualTo(event);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(
                 () -> assertThat(parcels.findById(subjectId).orElseThrow().outbox()).isEmpty());
+    }
+
+    @Test
+    void everyScheduledJobAndTheOutboxSweepRunUnderALockNamedAfterThemWithoutAnAnnotation() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                mongo.getCollection("shedLock").distinct("_id", String.class).into(new ArrayList<>()))
+                .contains("uk.alluris.kit.testapp.Heartbeat.beat", "uk.alluris.kit.outbox.OutboxRelay.sweep"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> heartbeat.beats() > 0);
     }
 
     @Test
