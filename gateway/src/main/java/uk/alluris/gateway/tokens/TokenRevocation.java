@@ -12,12 +12,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 import uk.alluris.events.EventType;
 import uk.alluris.events.TokenRevoked;
+import uk.alluris.kit.kafka.KafkaClients;
 import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.messaging.EventJson;
 import uk.alluris.kit.security.RevokedTokens;
@@ -34,17 +34,15 @@ public class TokenRevocation implements DisposableBean {
     private final RevokedTokens revoked;
     private final Clock clock;
 
-    TokenRevocation(@Value("${alluris.kafka.bootstrap-servers}") String bootstrapServers, RevokedTokens revoked,
-            Clock clock) {
+    TokenRevocation(KafkaClients clients, RevokedTokens revoked, Clock clock) {
         this.revoked = revoked;
         this.clock = clock;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        this.producer = new KafkaProducer<>(clients.config(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10000,
-                ProducerConfig.LINGER_MS_CONFIG, 0),
+                ProducerConfig.LINGER_MS_CONFIG, 0)),
                 new StringSerializer(), new ByteArraySerializer());
     }
 

@@ -20,6 +20,12 @@ public final class Topics {
     private Topics() {
     }
 
+    /** Every topic above: what each service provisions at start (kit kafka.TopicProvisioning). */
+    public static java.util.List<String> all() {
+        return java.util.List.of(PRIVACY_REQUESTS, PRIVACY_RECEIPTS, CONSENT_EVENTS, MARKETING_EVENTS, BOOKING_EVENTS,
+                RECORDS_EVENTS, AUTH_REVOCATIONS);
+    }
+
     public static String deadLetterTopic(String topic, String consumerGroup) {
         return "error." + topic + "." + consumerGroup;
     }

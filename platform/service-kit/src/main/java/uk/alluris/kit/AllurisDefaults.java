@@ -7,6 +7,7 @@ import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.ClassPathResource;
+import uk.alluris.kit.kafka.KafkaBinderSecurity;
 
 /**
  * Adds {@code alluris-defaults.yml} as the lowest-precedence property source, so every service shares one set of
@@ -29,6 +30,8 @@ class AllurisDefaults implements EnvironmentPostProcessor {
         }
         addLast(environment, RESOURCE);
         addLast(environment, REGISTER_RESOURCE);
+        // the binder's clients take the same TLS/SASL settings as the kit's own (alluris.kafka.security.*)
+        KafkaBinderSecurity.shareWithTheBinder(environment);
     }
 
     private static void addLast(ConfigurableEnvironment environment, String resource) {

@@ -17,10 +17,10 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import uk.alluris.kit.kafka.KafkaClients;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.rights.request.PrivacyRequests;
 
@@ -36,14 +36,13 @@ class DeadLetterRedriving {
 
     static final String REDRIVEN_FROM = "x-redriven-from";
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final Redrives redrives;
     private final PrivacyRequests requests;
     private final Clock clock;
 
-    DeadLetterRedriving(@Value("${alluris.kafka.bootstrap-servers}") String bootstrapServers, Redrives redrives,
-            PrivacyRequests requests, Clock clock) {
-        this.bootstrapServers = bootstrapServers;
+    DeadLetterRedriving(KafkaClients clients, Redrives redrives, PrivacyRequests requests, Clock clock) {
+        this.clients = clients;
         this.redrives = redrives;
         this.requests = requests;
         this.clock = clock;
@@ -78,11 +77,10 @@ class DeadLetterRedriving {
 
     private ConsumerRecord<byte[], byte[]> read(String topic, int partition, long offset) {
         TopicPartition where = new TopicPartition(topic, partition);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.config(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-redrive-" + UUID.randomUUID(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false"),
+                ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false")),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
             if (partitions == null || partitions.stream().noneMatch(info -> info.partition() == partition)) {
@@ -110,9 +108,8 @@ class DeadLetterRedriving {
     }
 
     private void send(ConsumerRecord<byte[], byte[]> letter, String originalTopic, String id) {
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000"), new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(clients.config(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000")), new ByteArraySerializer(), new ByteArraySerializer())) {
             ProducerRecord<byte[], byte[]> again = new ProducerRecord<>(originalTopic, letter.key(), letter.value());
             for (Header header : letter.headers()) {
                 if (!header.key().startsWith("x-exception") && !header.key().startsWith("x-original")) {

@@ -17,9 +17,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import uk.alluris.kit.kafka.KafkaClients;
 import uk.alluris.kit.problem.ProblemException;
 
 /**
@@ -47,18 +47,17 @@ public class DeadLetters {
     public record Topic(String name, long messages, List<Parked> latest) {
     }
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
 
-    DeadLetters(@Value("${alluris.kafka.bootstrap-servers}") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    DeadLetters(KafkaClients clients) {
+        this.clients = clients;
     }
 
     public List<Topic> all() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (Admin admin = Admin.create(clients.config(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "dead-letter-view")));
+                KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(clients.config(Map.of(
                         ConsumerConfig.GROUP_ID_CONFIG, "dead-letter-view-" + UUID.randomUUID(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false"),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false")),
                         new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<Topic> topics = new ArrayList<>();
             for (String name : admin.listTopics().names().get().stream().filter(n -> n.startsWith(PREFIX)).sorted().toList()) {

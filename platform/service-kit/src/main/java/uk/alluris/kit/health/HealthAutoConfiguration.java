@@ -3,7 +3,6 @@ package uk.alluris.kit.health;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -14,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import uk.alluris.kit.kafka.KafkaClients;
 
 /** A service is healthy only when its own database and the Kafka cluster are reachable. */
 @AutoConfiguration(afterName = {
@@ -24,13 +24,12 @@ public class HealthAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean(name = "kafkaHealthAdmin")
-    Admin kafkaHealthAdmin(@Value("${alluris.kafka.bootstrap-servers}") String bootstrapServers) {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+    Admin kafkaHealthAdmin(KafkaClients clients) {
+        return Admin.create(clients.config(Map.of(
                 AdminClientConfig.CLIENT_ID_CONFIG, "health-check",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000)));
     }
 
     @Bean

@@ -13,6 +13,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,8 @@ public class OutboxRelay implements SmartLifecycle {
     private record SavedDocument(String collection, Object id) {
     }
     private volatile ScheduledExecutorService executor;
+    /** What the periodic sweep runs through: by default nothing; with replicas, a lock (kit scheduling). */
+    private volatile BiFunction<Runnable, Duration, Runnable> sweepGuard = (sweep, interval) -> sweep;
 
     public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, String applicationName,
             OutboxParking parking) {
@@ -160,11 +163,20 @@ public class OutboxRelay implements SmartLifecycle {
         }
     }
 
+    /**
+     * Runs each periodic sweep through the guard, e.g. so that one replica at a time sweeps; the wake-up after a
+     * save stays unguarded (it relays the documents this replica saved, at once).
+     */
+    public void guardSweepsWith(BiFunction<Runnable, Duration, Runnable> guard) {
+        this.sweepGuard = guard;
+    }
+
     @Override
     public void start() {
         executor = Executors.newSingleThreadScheduledExecutor(runnable -> new Thread(runnable, "outbox-relay"));
         Duration interval = properties.pollInterval();
-        executor.scheduleWithFixedDelay(this::relaySafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(sweepGuard.apply(this::relaySafely, interval), interval.toMillis(),
+                interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

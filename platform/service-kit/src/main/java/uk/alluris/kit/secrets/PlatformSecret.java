@@ -38,18 +38,34 @@ public enum PlatformSecret {
     SIGNING_KEYS_KEYSET("ALLURIS_SIGNING_KEYS_KEYSET", SecretKind.AEAD_KEYSET, List.of("gateway"),
             "the gateway's private token-signing keys at rest (a database copy cannot mint tokens)"),
     STAFF_TOTP_KEYSET("ALLURIS_STAFF_TOTP_KEYSET", SecretKind.AEAD_KEYSET, List.of("gateway"),
-            "staff second-factor (TOTP) secrets at rest");
+            "staff second-factor (TOTP) secrets at rest"),
+    KAFKA_SASL_JAAS_CONFIG("KAFKA_SASL_JAAS_CONFIG", SecretKind.GIVEN, List.of(),
+            "this service's Kafka login (SASL); optional: only where the cluster asks for SASL (docs/kafka-and-keys.md)",
+            true),
+    BLIND_INDEX_PREVIOUS("ALLURIS_BLIND_INDEX_PREVIOUS_SECRET", SecretKind.GIVEN, List.of(),
+            "the blind-index secret being rotated out; optional: set only while rotating (docs/kafka-and-keys.md)", true);
 
     private final String variable;
     private final SecretKind kind;
     private final List<String> services;
     private final String protects;
+    private final boolean optional;
 
     PlatformSecret(String variable, SecretKind kind, List<String> services, String protects) {
+        this(variable, kind, services, protects, false);
+    }
+
+    PlatformSecret(String variable, SecretKind kind, List<String> services, String protects, boolean optional) {
         this.variable = variable;
         this.kind = kind;
         this.services = services;
         this.protects = protects;
+        this.optional = optional;
+    }
+
+    /** Whether a service may start without it (it must still never hold a committed value). */
+    public boolean optional() {
+        return optional;
     }
 
     public String variable() {

@@ -58,7 +58,7 @@ public final class SecretGenerator {
         }
         for (PlatformSecret secret : PlatformSecret.values()) {
             if (wanted.isEmpty() || wanted.contains(secret.variable())) {
-                out.println("# " + secret.protects());
+                out.println("# " + (secret.kind() == SecretKind.GIVEN ? "fill in: " : "") + secret.protects());
                 out.println(secret.variable() + "=" + secret.kind().generate(keyEncryptionKey));
             }
         }

@@ -44,6 +44,17 @@ public enum SecretKind {
                 throw new IllegalStateException("cannot make an AEAD keyset", e);
             }
         }
+    },
+
+    /**
+     * A value the generator cannot make: issued by another party (the Kafka cluster's credentials) or carried over
+     * (a secret being rotated out). Left empty for the operator to fill in.
+     */
+    GIVEN {
+        @Override
+        String generate(Optional<Aead> keyEncryptionKey) {
+            return "";
+        }
     };
 
     private static final SecureRandom RANDOMNESS = new SecureRandom();

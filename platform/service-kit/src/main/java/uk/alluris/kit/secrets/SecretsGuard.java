@@ -43,6 +43,9 @@ final class SecretsGuard {
     }
 
     private String problem(PlatformSecret secret, String value, boolean plaintextAllowed, boolean kms) {
+        if (secret.optional() && (value == null || value.isBlank())) {
+            return null;
+        }
         if (value == null) {
             return "is not set";
         }

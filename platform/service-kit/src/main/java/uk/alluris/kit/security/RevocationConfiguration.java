@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import uk.alluris.kit.kafka.KafkaClients;
 
 /**
  * The deny-list of signed-out tokens and the consumer that fills it; shared by the services (servlet) and the
@@ -23,8 +24,8 @@ public class RevocationConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "alluris.security.revocations.enabled", matchIfMissing = true)
-    RevocationListener revocationListener(@Value("${alluris.kafka.bootstrap-servers}") String bootstrapServers,
+    RevocationListener revocationListener(KafkaClients clients,
             @Value("${spring.application.name:service}") String application, RevokedTokens revoked) {
-        return new RevocationListener(bootstrapServers, application, revoked);
+        return new RevocationListener(clients, application, revoked);
     }
 }

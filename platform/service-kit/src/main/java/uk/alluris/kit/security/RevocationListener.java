@@ -17,6 +17,7 @@ import org.springframework.context.SmartLifecycle;
 import uk.alluris.events.EventType;
 import uk.alluris.events.Topics;
 import uk.alluris.events.TokenRevoked;
+import uk.alluris.kit.kafka.KafkaClients;
 import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.messaging.EventJson;
 
@@ -29,27 +30,26 @@ class RevocationListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationListener.class);
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
     private final String application;
     private final RevokedTokens revoked;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
 
-    RevocationListener(String bootstrapServers, String application, RevokedTokens revoked) {
-        this.bootstrapServers = bootstrapServers;
+    RevocationListener(KafkaClients clients, String application, RevokedTokens revoked) {
+        this.clients = clients;
         this.application = application;
         this.revoked = revoked;
     }
 
     @Override
     public void start() {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        consumer = new KafkaConsumer<>(clients.config(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, application + "-revocations-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // a topic nobody has written to yet is found within seconds once the first sign-out creates it
-                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000),
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 2000)),
                 new StringDeserializer(), new ByteArrayDeserializer());
         thread = new Thread(this::run, "token-revocations");
         thread.setDaemon(true);

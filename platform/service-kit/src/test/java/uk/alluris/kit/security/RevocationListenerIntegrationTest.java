@@ -17,6 +17,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import uk.alluris.events.EventType;
 import uk.alluris.events.TokenRevoked;
+import org.springframework.mock.env.MockEnvironment;
+import uk.alluris.kit.kafka.KafkaClients;
 import uk.alluris.kit.messaging.CloudEvents;
 import uk.alluris.kit.messaging.EventJson;
 import uk.alluris.testsupport.EmbeddedInfrastructure;
@@ -31,8 +33,9 @@ class RevocationListenerIntegrationTest {
         publish(earlier, Instant.now().plusSeconds(600));
         RevokedTokens first = new RevokedTokens(Clock.systemUTC());
         RevokedTokens second = new RevokedTokens(Clock.systemUTC());
-        RevocationListener one = new RevocationListener(kafka, "instance", first);
-        RevocationListener two = new RevocationListener(kafka, "instance", second);
+        KafkaClients clients = new KafkaClients(new MockEnvironment().withProperty("alluris.kafka.bootstrap-servers", kafka));
+        RevocationListener one = new RevocationListener(clients, "instance", first);
+        RevocationListener two = new RevocationListener(clients, "instance", second);
         one.start();
         two.start();
         try {

@@ -73,6 +73,8 @@ class KitIntegrationTest {
     Propagator propagator;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    Heartbeat heartbeat;
 
     @Test
     void everyServiceReadsTheRegisterOfProcessingFromTheKitWithItsPeriodsAndStartingEvents() {
@@ -176,6 +178,14 @@ class KitIntegrationTest {
         consumer.accept(received.build());
         assertThat(handledIn).hasSize(1);
         return handledIn.get(0);
+    }
+
+    @Test
+    void everyScheduledJobAndTheOutboxSweepRunUnderALockNamedAfterThemWithoutAnAnnotation() {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                mongo.getCollection("shedLock").distinct("_id", String.class).into(new ArrayList<>()))
+                .contains("uk.alluris.kit.testapp.Heartbeat.beat", "uk.alluris.kit.outbox.OutboxRelay.sweep"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> heartbeat.beats() > 0);
     }
 
     @Test
