@@ -88,6 +88,19 @@ class PublicHealthIntegrationTest {
     }
 
     @Test
+    void theGatewaysOwnHealthOnThePublicPortSaysUpOrDownAndNamesNoComponentOrVersion() {
+        HttpResponse<String> health = ServiceEndpoints.get("http://127.0.0.1:" + port + "/actuator/health");
+        HttpResponse<String> readiness = ServiceEndpoints.get("http://127.0.0.1:" + port + "/actuator/health/readiness");
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(ServiceEndpoints.json(health).path("status").asString()).isEqualTo("UP");
+        assertThat(health.body()).doesNotContain("components", "mongo", "kafka", "version", "details");
+        // readiness counts the gateway's store and broker, and says no more than whether it is ready
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    @Test
     void theGatewayServesEachServicesApiDocumentInOnePlace() {
         HttpResponse<String> document = ServiceEndpoints.get("http://127.0.0.1:" + port + "/api-docs/booking-service");
 
