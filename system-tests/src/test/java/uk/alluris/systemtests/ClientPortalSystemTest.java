@@ -96,6 +96,14 @@ class ClientPortalSystemTest {
                     .containsExactlyElementsOf(published);
             assertThat(browser.text()).contains("6 years after the end of the financial year it belongs to",
                     "0303 123 1113");
+            browser.click(By.linkText("Policy history")).awaitText("Our privacy policy over time");
+            browser.screenshot("portal-policy-history");
+            browser.click(By.linkText("Complaints")).awaitText("Tell us what went wrong")
+                    .type(By.id("complaint-text"), "Nobody told me when my photos would be deleted.")
+                    .click(By.id("send-complaint")).awaitText("we have your complaint");
+            assertThat(browser.find(By.id("my-complaints")).getText())
+                    .contains("Nobody told me when my photos would be deleted.", "Open", "Not answered yet.");
+            browser.screenshot("portal-complaints");
             browser.click(By.xpath("//button[text()='Sign out']")).awaitText("You have signed out.");
             browser.go(platform.gatewayUrl() + "/portal/consents").awaitText("Sign in to your account");
         }

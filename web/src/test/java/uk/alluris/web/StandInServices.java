@@ -20,6 +20,18 @@ final class StandInServices {
     private static final String PAYMENT = """
             [{"id":"%s","appointmentId":"%s","amountPence":5000,"status":"PENDING",
               "recordedAt":"2026-11-30T10:00:00Z"}]""".formatted(PAYMENT_ID, APPOINTMENT_ID);
+    static final String COMPLAINT_ID = "be6a7f5d-9fac-4c23-8fa6-8c8a7f3c6e55";
+    /** What the pages posted to the rights service's complaints API, path then body, and with which token. */
+    static final java.util.List<String> COMPLAINT_POSTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static final java.util.List<String> COMPLAINT_TOKENS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final String COMPLAINT = """
+            {"id":"%s","status":"OPEN","channel":"PHONE","receivedAt":"2026-10-01T09:00:00Z","dueDate":"2026-11-01",
+             "overdue":true,"assignee":null,"text":"Nobody told me my photos were used","answer":null,
+             "answeredAt":null,"held":false,"email":"ada@example.com"}""".formatted(COMPLAINT_ID);
+    /** The disclosures the officer's page posted to the rights service (bodies as sent). */
+    static final java.util.List<String> DISCLOSURE_POSTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The policy versions the officer's page published (bodies as sent). */
+    static final java.util.List<String> POLICY_POSTS = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static HttpServer server;
 
     private StandInServices() {
@@ -62,6 +74,11 @@ final class StandInServices {
                          "dateOfBirth":"1984-02-29","promotionalContent":false,"restricted":false,
                          "objected":true,"registeredAt":"2026-11-30T10:00:00Z"}""".formatted(id));
             });
+            // the signed-in client's own profile (the portal's complaint form reads their address from it)
+            server.createContext("/api/bookings/clients/me", exchange -> answer(exchange, 200, "application/json", """
+                    {"id":"%s","fullName":"Ada Stone","email":"ada@example.com","phone":null,
+                     "dateOfBirth":"1984-02-29","promotionalContent":false,"restricted":false,
+                     "registeredAt":"2026-11-30T10:00:00Z"}""".formatted(CLIENT_ID)));
             server.createContext("/api/bookings/payments/", exchange -> answer(exchange, 200, "application/json",
                     PAYMENT.substring(1, PAYMENT.length() - 1).replace("PENDING", "PAID")));
             server.createContext("/api/bookings/diary", exchange -> answer(exchange, 200, "application/json", """
@@ -112,6 +129,79 @@ final class StandInServices {
                        "startsAt":"COMPLETION","enforced":true,"count":3,"earliest":"2026-12-04"},
                       {"category":"access-bundles","name":"Sealed copies","period":"P7D","startsAt":"COMPLETION",
                        "enforced":true,"count":0}]}"""));
+            // complaints: an open one that is late and an answered one; a complaint saying "fourth" is one too many
+            // today (429), and the answer to a complaint already answered is refused (409)
+            server.createContext("/api/privacy/complaints", exchange -> {
+                COMPLAINT_TOKENS.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+                String path = exchange.getRequestURI().getPath();
+                if ("POST".equals(exchange.getRequestMethod())) {
+                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    COMPLAINT_POSTS.add(path + " " + body);
+                    if (body.contains("fourth")) {
+                        answer(exchange, 429, "application/problem+json", "{\"title\":\"Too many complaints\","
+                                + "\"status\":429,\"detail\":\"at most 3 complaints a day\"}");
+                    } else if (path.endsWith("/answer") && body.contains("again")) {
+                        answer(exchange, 409, "application/problem+json", "{\"title\":\"Already answered\","
+                                + "\"status\":409,\"detail\":\"this complaint was answered on 02/11/2026\"}");
+                    } else {
+                        answer(exchange, path.endsWith("complaints") ? 201 : 200, "application/json", COMPLAINT);
+                    }
+                    return;
+                }
+                answer(exchange, 200, "application/json", path.endsWith(COMPLAINT_ID) ? COMPLAINT : "[" + COMPLAINT
+                        + ",{\"id\":\"ce7b8a6e-0abd-4d34-9ab7-9d9b8a4d7f66\",\"status\":\"ANSWERED\","
+                        + "\"channel\":\"PORTAL\",\"receivedAt\":\"2026-09-01T09:00:00Z\",\"dueDate\":"
+                        + "\"2026-10-01\",\"overdue\":false,\"assignee\":\"officer\",\"text\":\"Too many "
+                        + "texts\",\"answer\":\"We have stopped them. You can also complain to the ICO.\","
+                        + "\"answeredAt\":\"2026-09-10T09:00:00Z\",\"held\":false,\"email\":null}]");
+            });
+            // the disclosure log: one recent disclosure (no details in the list), a look-up with its details, and a
+            // disclosure of no category refused as the rights service's validation does
+            server.createContext("/api/privacy/disclosures", exchange -> {
+                String recent = """
+                        {"id":"df8c9b7f-1bce-4e45-8bc8-0e0c9b5e8a77","recipient":"authorities",
+                         "recipientName":"Metropolitan Police","categories":["clinical-records"],
+                         "disclosedOn":"2026-11-20","legalBasis":"LEGAL_OBLIGATION","personTold":false,
+                         "exemptionGround":"DPA 2018 Sch. 2 para 2: crime","details":%s,"recordedBy":"officer",
+                         "recordedAt":"2026-11-20T12:00:00Z","held":false,"heldBecause":null}""";
+                if (!"POST".equals(exchange.getRequestMethod())) {
+                    answer(exchange, 200, "application/json", "[" + recent.formatted("null") + "]");
+                    return;
+                }
+                String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (exchange.getRequestURI().getPath().endsWith("/lookup")) {
+                    answer(exchange, 200, "application/json",
+                            "[" + recent.formatted("\"Treatment notes of 2026 under a court order\"") + "]");
+                    return;
+                }
+                DISCLOSURE_POSTS.add(body);
+                if (body.contains("\"categories\":[]")) {
+                    answer(exchange, 400, "application/problem+json", "{\"title\":\"Bad Request\",\"status\":400,"
+                            + "\"detail\":\"categories: size must be between 1 and 20\"}");
+                    return;
+                }
+                answer(exchange, 201, "application/json", recent.formatted("\"sealed\""));
+            });
+            // the consent service's policy history; a version name with a space is refused as its validation does
+            server.createContext("/api/consents/policy-versions", exchange -> {
+                if ("POST".equals(exchange.getRequestMethod())) {
+                    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                    POLICY_POSTS.add(body);
+                    if (body.contains("\"version\":\"2027 01\"")) {
+                        answer(exchange, 400, "application/problem+json", "{\"title\":\"Bad Request\",\"status\":"
+                                + "400,\"detail\":\"version: must be 1-40 letters, digits, dots, dashes or "
+                                + "underscores (e.g. 2027-01)\"}");
+                        return;
+                    }
+                    answer(exchange, 201, "application/json", """
+                            {"version":"2027-01","effectiveFrom":"2027-01-01","summary":"New processor",
+                             "material":true,"inForce":false,"publishedAt":"2026-11-30T12:00:00Z","text":"..."}""");
+                    return;
+                }
+                answer(exchange, 200, "application/json", """
+                        [{"version":"2026-07","effectiveFrom":"2026-07-01","summary":"Photos consent split",
+                          "material":true,"inForce":true,"publishedAt":"2026-06-01T09:00:00Z","text":null}]""");
+            });
             server.createContext("/api/records/subjects/", exchange -> {
                 boolean restricted = exchange.getRequestURI().getPath().endsWith(RESTRICTED_ID);
                 answer(exchange, 403, "application/problem+json", restricted

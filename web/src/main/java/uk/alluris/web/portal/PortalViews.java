@@ -107,4 +107,22 @@ final class PortalViews {
             return completed() && (bundle == null || !"PENDING".equals(bundle.status()));
         }
     }
+
+    /** A client's complaint as the rights service answers it: with its text and, once answered, the answer. */
+    record Complaint(UUID id, String status, String channel, Instant receivedAt, LocalDate dueDate, boolean overdue,
+            String text, String answer, Instant answeredAt) {
+
+        public boolean answered() {
+            return "ANSWERED".equals(status);
+        }
+    }
+
+    /** A client complains from the portal under the address their sign-in proved (the rights service checks it). */
+    record NewComplaint(String email, String text, String channel) {
+    }
+
+    /** One published version of the privacy policy, marked whether it is the one in force (the history has no text). */
+    record PolicyVersion(String version, LocalDate effectiveFrom, String summary, boolean material, boolean inForce,
+            Instant publishedAt) {
+    }
 }

@@ -145,4 +145,20 @@ class PortalPagesIntegrationTest {
                 .andExpect(content().string(containsString("with Nurse Grey")))
                 .andExpect(content().string(containsString(">10:00<")));
     }
+
+    @Test
+    void thePolicyHistoryShowsEveryVersionWithItsDateAndChangesAndMarksTheOneInForce() throws Exception {
+        pages.perform(get("/portal/policy-history").header("Authorization", client())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Photos: a separate consent for recognisable photos")))
+                .andExpect(content().string(containsString("01/07/2026")))
+                .andExpect(content().string(containsString("First published version")))
+                .andExpect(content().string(containsString("01/01/2026")))
+                .andExpect(content().string(containsString("In force now")))
+                .andExpect(content().string(containsString("href=\"/portal/policy-history\"")));
+        org.assertj.core.api.Assertions.assertThat(pages.perform(get("/portal/policy-history")
+                        .header("Authorization", client())).andReturn().getResponse().getContentAsString())
+                .containsOnlyOnce("In force now");
+        pages.perform(get("/portal/policy-history")).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/portal/sign-in"));
+    }
 }

@@ -70,6 +70,12 @@ final class PortalStandIns {
                         leaving ? "[]" : "[\"newsletter\"]", leaving ? "[]" : "[\"email\"]",
                         leaving ? "\"2026-11-30T12:00:00Z\"" : "null"));
             });
+            // the policy's history, newest first: the version in force and the one before it
+            server.createContext("/api/consents/policy-versions", exchange -> answer(exchange, 200, """
+                    [{"version":"2026-07","effectiveFrom":"2026-07-01","summary":"Photos: a separate consent for \
+                    recognisable photos","material":true,"inForce":true,"publishedAt":"2026-06-01T09:00:00Z"},
+                     {"version":"2026-01","effectiveFrom":"2026-01-01","summary":"First published version",
+                      "material":false,"inForce":false,"publishedAt":"2025-12-01T09:00:00Z"}]"""));
             server.start();
         }
         return "http://127.0.0.1:" + server.getAddress().getPort();
