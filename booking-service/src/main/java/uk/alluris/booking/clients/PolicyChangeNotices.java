@@ -4,8 +4,6 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,6 +17,7 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 import uk.alluris.events.PolicyVersionPublished;
+import uk.alluris.kit.register.PolicyChangeText;
 
 /**
  * Tells every client with an account of a material change to the privacy policy (consent-service's
@@ -31,7 +30,6 @@ import uk.alluris.events.PolicyVersionPublished;
 class PolicyChangeNotices {
 
     private static final Logger log = LoggerFactory.getLogger(PolicyChangeNotices.class);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     @Document("policy_notices")
     record Notice(@Id String id, Instant mailedAt) {
@@ -86,21 +84,12 @@ class PolicyChangeNotices {
     }
 
     private SimpleMailMessage notice(String to, PolicyVersionPublished published) {
+        PolicyChangeText text = PolicyChangeText.of(published, policyUrl);
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(from);
         message.setTo(to);
-        message.setSubject("We are changing our privacy policy");
-        message.setText("""
-                We have published a new version of our privacy policy (version %s). It takes effect on %s.
-
-                What changes: %s
-
-                You can read the whole policy, and every earlier version, at %s. If you have any questions, reply to
-                this message or write to info@drallurisaesthetics.co.uk. You may also complain to the Information
-                Commissioner's Office (ico.org.uk, 0303 123 1113).
-
-                Dr Alluris Aesthetics — data protection
-                """.formatted(published.version(), DAY.format(published.effectiveFrom()), published.summary(), policyUrl));
+        message.setSubject(text.subject());
+        message.setText(text.body());
         return message;
     }
 }
