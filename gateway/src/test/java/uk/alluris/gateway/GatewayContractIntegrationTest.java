@@ -14,6 +14,12 @@ class GatewayContractIntegrationTest extends ServiceContractChecks {
         return false;
     }
 
+    /** Its public port's health says UP or DOWN only (PublicHealthIntegrationTest). */
+    @Override
+    protected boolean healthShowsComponents() {
+        return false;
+    }
+
     @Test
     void itsPublicPortShowsNoMetrics() {
         assertThat(ServiceEndpoints.get(url("/actuator/prometheus")).statusCode()).isEqualTo(404);

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +37,9 @@ class PublicHealthIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    GatewayRoutes routes;
 
     /** A stand-in service whose actuator health tells everything, as a service's own does. */
     private static HttpServer service(int status, String health) {
@@ -106,6 +110,49 @@ class PublicHealthIntegrationTest {
 
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).isEqualTo(API_DOCUMENT);
+    }
+
+    @Test
+    void theApiViewerPageIsServedUnderTheContentSecurityPolicyWithNoInlineScriptOrStyle() {
+        HttpResponse<String> page = ServiceEndpoints.get("http://127.0.0.1:" + port + "/api-docs/");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("script-src 'self';", "style-src 'self';"));
+        assertThat(page.body()).contains("src=\"./swagger-ui-bundle.js\"", "src=\"./swagger-initializer.js\"")
+                .doesNotContain("<style", "style=").doesNotContainPattern("<script(?![^>]*\\ssrc=)");
+    }
+
+    @Test
+    void theApiViewersOwnScriptsAndStylesComeFromTheGatewayItself() {
+        for (String file : new String[] { "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "swagger-ui.css",
+                "index.css" }) {
+            HttpResponse<String> served = ServiceEndpoints.get("http://127.0.0.1:" + port + "/api-docs/" + file);
+
+            assertThat(served.statusCode()).as(file).isEqualTo(200);
+            assertThat(served.headers().firstValue("Content-Security-Policy")).as(file).isPresent();
+        }
+        HttpResponse<String> bare = ServiceEndpoints.get("http://127.0.0.1:" + port + "/api-docs");
+        assertThat(bare.statusCode()).isEqualTo(308);
+        assertThat(bare.headers().firstValue("Location")).hasValue("/api-docs/");
+    }
+
+    @Test
+    void theApiViewersInitializerIsOursAndNamesEveryServiceDocument() {
+        HttpResponse<String> initializer = ServiceEndpoints.get(
+                "http://127.0.0.1:" + port + "/api-docs/swagger-initializer.js");
+
+        assertThat(initializer.statusCode()).isEqualTo(200);
+        assertThat(initializer.headers().firstValue("Content-Security-Policy")).isPresent();
+        // the webjar's own initializer points at a demo document elsewhere; ours stays on the platform
+        assertThat(initializer.body()).doesNotContain("petstore").contains("validatorUrl: null");
+        routes.services().forEach((name, service) -> {
+            if (service.paths().stream().anyMatch(path -> path.startsWith("/api/"))) {
+                assertThat(initializer.body()).contains("url: \"/api-docs/" + name + "\"");
+            }
+        });
     }
 
     @Test

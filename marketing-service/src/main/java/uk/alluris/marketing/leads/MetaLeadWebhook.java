@@ -1,5 +1,8 @@
 package uk.alluris.marketing.leads;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import uk.alluris.kit.apidocs.PlatformApiConventions;
 import uk.alluris.kit.problem.ProblemException;
 import uk.alluris.kit.webhook.BoundedBody;
 import uk.alluris.marketing.MarketingProperties;
@@ -52,6 +56,8 @@ class MetaLeadWebhook {
     }
 
     @GetMapping
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = PlatformApiConventions.NAMES_FIXED_BY,
+            value = "Meta's webhook verification request (hub.mode, hub.verify_token, hub.challenge)")))
     ResponseEntity<String> subscriptionCheck(@RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String token,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {

@@ -1,5 +1,8 @@
 package uk.alluris.marketing.unsubscribe;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.extensions.Extension;
+import io.swagger.v3.oas.annotations.extensions.ExtensionProperty;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -8,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
+import uk.alluris.kit.apidocs.PlatformApiConventions;
 import uk.alluris.kit.problem.MailedLink;
 import uk.alluris.kit.problem.MailedLinks;
 import uk.alluris.kit.problem.ProblemException;
@@ -50,6 +54,8 @@ class UnsubscribeController {
     }
 
     @PostMapping(MarketingMail.UNSUBSCRIBE_PATH)
+    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = PlatformApiConventions.NAMES_FIXED_BY,
+            value = "RFC 8058 one-click unsubscribe (the form field List-Unsubscribe)")))
     @MailedLink(nextStepLabel = "Stop all marketing through our privacy centre", nextStep = "${alluris.mail-links.privacy-centre:/privacy}")
     ResponseEntity<String> oneClick(@RequestParam String token,
             @RequestParam(name = "List-Unsubscribe", required = false) String listUnsubscribe) {

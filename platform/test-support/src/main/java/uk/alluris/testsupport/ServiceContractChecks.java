@@ -19,6 +19,9 @@ import tools.jackson.databind.JsonNode;
 @UsesEmbeddedInfrastructure
 public abstract class ServiceContractChecks {
 
+    private static final java.util.Set<String> HTTP_METHODS = java.util.Set.of("get", "put", "post", "delete", "options",
+            "head", "patch", "trace");
+
     @LocalServerPort
     protected int port;
     /** The actuator's own port where it has one (the gateway's), else 0: the actuator is on the service's port. */
@@ -36,13 +39,25 @@ public abstract class ServiceContractChecks {
         return "http://127.0.0.1:" + (managementPort > 0 ? managementPort : port) + path;
     }
 
+    /**
+     * Whether its actuator health lists its components (the gateway's does not: its only port is the public one, where
+     * health says UP or DOWN only; its readiness, which counts its store and broker, is PublicHealthIntegrationTest's).
+     */
+    protected boolean healthShowsComponents() {
+        return true;
+    }
+
     @Test
     void healthIsUpWithItsOwnDatabaseAndKafkaChecked() {
         JsonNode health = ServiceEndpoints.json(ServiceEndpoints.get(managementUrl("/actuator/health")));
 
         assertThat(health.path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
-        assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+        if (healthShowsComponents()) {
+            assertThat(health.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+            assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+        } else {
+            assertThat(health.has("components")).as("components on a public health").isFalse();
+        }
     }
 
     /** Whether this part serves Prometheus (the gateway does not: its only port is the public one). */
@@ -89,6 +104,9 @@ public abstract class ServiceContractChecks {
         assertThat(api.path("components").path("schemas").path("Problem").path("properties").has("status")).isTrue();
         List<String> operations = new java.util.ArrayList<>();
         api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!HTTP_METHODS.contains(operation.getKey())) {
+                return; // a path item's extensions (x-...), parameters or servers
+            }
             String name = operation.getKey().toUpperCase() + " " + path.getKey();
             operations.add(name);
             assertThat(operation.getValue().path("summary").asString()).as("summary of %s", name).isNotBlank();
@@ -102,5 +120,13 @@ public abstract class ServiceContractChecks {
             assertThat(operation.getValue().path("responses").has("400")).as("%s answers 400", name).isTrue();
         }));
         assertThat(operations).isNotEmpty();
+    }
+
+    @Test
+    void itsApiDocumentIsCleanUnderTheOpenApiLintersRecommendedRules() {
+        HttpResponse<String> docs = ServiceEndpoints.get(url("/v3/api-docs"));
+
+        List<String> findings = ApiStyle.findingsIn(docs.body());
+        assertThat(findings).as("openapi-style-validator findings in %s's document", service).isEmpty();
     }
 }

@@ -4,7 +4,9 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -25,23 +27,31 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
  * a summary on every operation (the handler's name, which by the platform's style says the process, where no
  * {@code @Operation} summary is written), and the RFC 9457 problem every error answer carries.
  */
-class PlatformApiConventions implements OpenApiCustomizer {
+public class PlatformApiConventions implements OpenApiCustomizer {
 
     static final String BEARER = "bearer";
     static final String PROBLEM = "Problem";
     static final String PROBLEM_JSON = "application/problem+json";
+    /** On an operation whose parameter names an outside standard or partner fixes; its value names which one. */
+    public static final String NAMES_FIXED_BY = "x-names-fixed-by";
 
     private final String service;
+    private final Contact contact;
+    private final License licence;
 
-    PlatformApiConventions(String service) {
+    /** @param contact the controller named in the register of processing; @param licence from alluris.api-docs */
+    PlatformApiConventions(String service, Contact contact, License licence) {
         this.service = service;
+        this.contact = contact;
+        this.licence = licence;
     }
 
     @Override
     public void customise(OpenAPI api) {
         Info info = api.getInfo() == null ? new Info() : api.getInfo();
         api.info(info.title("Alluris " + service).version(info.getVersion() == null ? "1" : info.getVersion())
-                .description("The " + service + " API of the Alluris platform, reached through the gateway."));
+                .description("The " + service + " API of the Alluris platform, reached through the gateway.")
+                .contact(contact).license(licence));
         Components components = api.getComponents() == null ? new Components() : api.getComponents();
         api.components(components
                 .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
@@ -51,8 +61,15 @@ class PlatformApiConventions implements OpenApiCustomizer {
         if (api.getPaths() == null) {
             return;
         }
-        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach(
-                (method, operation) -> conventions(path, method, operation)));
+        api.getPaths().forEach((path, item) -> {
+            // names fixed by a standard or a partner are not ours to spell, so the linter's naming rules skip them: a
+            // well-known URI (RFC 8615, e.g. jwks.json) or an operation marked with the standard that fixes its names
+            if (path.startsWith("/.well-known/") || item.readOperations().stream().anyMatch(
+                    operation -> operation.getExtensions() != null && operation.getExtensions().containsKey(NAMES_FIXED_BY))) {
+                item.addExtension("x-style-validator-ignored", true);
+            }
+            item.readOperationsMap().forEach((method, operation) -> conventions(path, method, operation));
+        });
     }
 
     private static void conventions(String path, PathItem.HttpMethod method, Operation operation) {
