@@ -110,6 +110,20 @@ class StaffDashboardSystemTest {
             assertThat(browser.driver().findElements(By.cssSelector("a[href='/staff/officer/requests/" + id + "']")))
                     .hasSize(1);
             browser.screenshot("staff-restrictions");
+
+            // the officer's other pages: what the retention jobs end in the next month, complaints, disclosures and
+            // policy versions, each reached from the navigation
+            browser.click(By.linkText("Retention")).awaitText("Kept for");
+            assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                    .contains("payments", "clinical-records", "never ended by a job");
+            browser.screenshot("staff-retention");
+            browser.click(By.linkText("Complaints")).awaitText("complaint(s)");
+            browser.screenshot("staff-complaints");
+            browser.click(By.linkText("Disclosures")).awaitText("Record a disclosure");
+            browser.screenshot("staff-disclosures");
+            browser.click(By.linkText("Policy versions")).awaitText("Publish a new version");
+            assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("2026-01");
+            browser.screenshot("staff-policy-versions");
         }
     }
 
