@@ -82,6 +82,32 @@ class RightsRetentionIntegrationTest {
     }
 
     @Test
+    void aReadyBundleIsExpiredSevenDaysAfterItBecameReadyAndNotTheDayBeforeWithTheExpiryInTheRequestsEvidence() {
+        UUID request = UUID.randomUUID();
+        // an access request answered long ago, without a completion so the request-evidence rule leaves it alone
+        mongo.insert(new Document("_id", request).append("type", "ACCESS").append("status", "COMPLETED")
+                .append("receivedAt", at(LocalDate.of(1976, 4, 1))).append("version", 0L), "privacy_requests");
+        mongo.insert(new Document("_id", request).append("status", "READY")
+                .append("readyAt", at(LocalDate.of(1976, 4, 2))).append("expiresAt", at(LocalDate.of(2100, 1, 1)))
+                .append("version", 0L), "bundles");
+
+        retention.enforce(AdjustableClock.on(LocalDate.of(1976, 4, 8)));
+        assertThat(bundleStatus(request)).isEqualTo("READY");
+
+        assertThat(retention.enforce(AdjustableClock.on(LocalDate.of(1976, 4, 9))))
+                .extracting(logged -> logged.category()).contains("access-bundles");
+        assertThat(bundleStatus(request)).isEqualTo("EXPIRED");
+        assertThat(mongo.findById(request, Document.class, "privacy_requests").getList("evidence", Document.class))
+                .extracting(step -> step.getString("step")).contains("BUNDLE_EXPIRED");
+        mongo.remove(Query.query(Criteria.where("_id").is(request)), "privacy_requests");
+        mongo.remove(Query.query(Criteria.where("_id").is(request)), "bundles");
+    }
+
+    private String bundleStatus(UUID request) {
+        return mongo.findById(request, Document.class, "bundles").getString("status");
+    }
+
+    @Test
     void theForecastCoversRequestsAndBundlesForThePrivacyOfficerOnly() {
         ServiceCalls calls = ServiceCalls.onPort(port);
 
