@@ -1,5 +1,7 @@
 package uk.alluris.records.entries;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -26,8 +28,13 @@ import uk.alluris.records.subjects.SubjectRegister;
 class AmendingEntries {
 
     /** {@code reason}: why the entry needed correcting; {@code notes} and/or {@code fields}: the correction. */
-    record Correction(@NotBlank @Size(max = 2000) String reason, @Size(max = 20000) String notes,
-            Map<String, Object> fields) {
+    record Correction(
+            @Schema(description = "Why the entry needs correcting (1 to 2,000 characters); stored encrypted",
+                    example = "Units mistyped") @NotBlank @Size(max = 2000) String reason,
+            @Schema(description = "The correction in words (at most 20,000 characters); give notes, fields or both",
+                    example = "12 units, not 20.") @Size(max = 20000) String notes,
+            @Schema(description = "Corrected structured details as a JSON object; give notes, fields or both",
+                    example = "{\"units\": 12}") Map<String, Object> fields) {
     }
 
     private final ClinicalEntries entries;
@@ -47,6 +54,10 @@ class AmendingEntries {
         this.clock = clock;
     }
 
+    @Operation(summary = "Amend a clinical entry", description = "Adds an addendum that corrects an entry and says why; "
+            + "the entry itself stays exactly as written and both are read together. Reason, notes and fields are "
+            + "encrypted under the person's key. Clinicians only. A restricted person's entries can still be corrected; "
+            + "an erased person's are gone (404).")
     @PostMapping("/api/records/entries/{entryId}/addenda")
     @ResponseStatus(HttpStatus.CREATED)
     AddendumView amend(@PathVariable UUID entryId, @Valid @RequestBody Correction body) {

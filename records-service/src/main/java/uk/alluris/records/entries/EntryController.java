@@ -1,18 +1,11 @@
 package uk.alluris.records.entries;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Past;
-import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,17 +36,6 @@ class EntryController {
 
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
 
-    /**
-     * {@code batchNumbers}: treatments only, the product batches used (letters, digits, '-', '/', '.').
-     * {@code marketingUse}: retired (see {@link #RETIRED_MARKETING_USE}); read only to refuse {@code true}.
-     */
-    record NewEntry(String subjectId, @Email @Size(max = 320) String email, @Size(max = 40) String phone,
-            @Past LocalDate dateOfBirth, @NotNull EntryKind kind, @NotNull @PastOrPresent OffsetDateTime recordedAt,
-            Map<String, Object> fields, @Size(max = 20000) String notes, Boolean marketingUse,
-            @Size(max = 20) List<@NotBlank @Size(max = 200) String> thirdParties,
-            @Size(max = 20) List<@NotBlank @Pattern(regexp = BATCH) String> batchNumbers) {
-    }
-
     static final String BATCH = "[A-Za-z0-9][A-Za-z0-9./-]{0,39}";
 
     /**
@@ -63,8 +45,19 @@ class EntryController {
     static final String RETIRED_MARKETING_USE = "marketingUse: retired; choose a photo's marketing use with PUT "
             + "/api/records/photos/{photoId}/use, which is checked against the consent ledger";
 
-    record SubjectView(String subjectId, LocalDate dateOfBirth, LocalDate lastEntryOn, boolean restricted,
-            LocalDate erasureDueOn, List<EntryView> entries) {
+    record SubjectView(
+            @Schema(description = "The person's subject id", example = "c3f9a1d2-5b7e-4c8a-9f10-2d4e6b8a0c11")
+            String subjectId,
+            @Schema(description = "Date of birth (ISO 8601 date); null when never given", example = "1988-04-17")
+            LocalDate dateOfBirth,
+            @Schema(description = "The day (Europe/London) of the person's latest entry, photo, signed form or "
+                    + "questionnaire: retention counts from it", example = "2026-11-27") LocalDate lastEntryOn,
+            @Schema(description = "Whether processing is restricted (on request, or held until the retention date after "
+                    + "an erasure request): every read then needs a stated reason", example = "false") boolean restricted,
+            @Schema(description = "When erasure was asked while the records must still be kept: the day (ISO 8601 date) "
+                    + "they will be erased; null otherwise", example = "2034-11-27") LocalDate erasureDueOn,
+            @Schema(description = "The person's clinical entries, oldest first, each with its addenda (empty once the "
+                    + "records were erased)", example = EntryViews.ENTRIES_EXAMPLE) List<EntryView> entries) {
     }
 
     private final ClinicalEntries entries;
@@ -82,6 +75,10 @@ class EntryController {
         this.views = views;
     }
 
+    @Operation(summary = "Record a clinical entry", description = "Writes one clinical entry about the person named by "
+            + "subjectId or email, starting their record if this service has not met them; fields, notes and third "
+            + "parties are encrypted under the person's own key. Clinicians only. A restricted person's record still "
+            + "takes entries (care goes on); an erased person's is closed (409), so new records need a new subject.")
     @PostMapping("/entries")
     @ResponseStatus(HttpStatus.CREATED)
     EntryView record(@Valid @RequestBody NewEntry body) {
@@ -108,6 +105,10 @@ class EntryController {
         return views.view(entries.save(entry), subject);
     }
 
+    @Operation(summary = "Read a clinical entry", description = "One entry exactly as written, decrypted, with its "
+            + "addenda in order. Clinicians, and the privacy officer with a reason (?reason=); every read is recorded in "
+            + "the person's read audit. A restricted person's entry needs a reason from clinicians too (403 without "
+            + "one); an erased person's entries are gone (404).")
     @GetMapping("/entries/{id}")
     EntryView one(@PathVariable UUID id, @RequestParam(required = false) String reason) {
         ClinicalEntry entry = entries.findById(id).orElseThrow(() -> ProblemException.notFound("clinical entry " + id));
@@ -116,6 +117,10 @@ class EntryController {
         return views.view(entry, subject);
     }
 
+    @Operation(summary = "Read a person's clinical record", description = "The person's record: date of birth, "
+            + "retention dates, whether processing is restricted, and every entry with its addenda. Clinicians, and the "
+            + "privacy officer with a reason (?reason=); the read is audited. A restricted person's record needs a reason "
+            + "from clinicians too (403 without one); an erased person's shows no entries.")
     @GetMapping("/subjects/{subjectId}")
     SubjectView subject(@PathVariable String subjectId, @RequestParam(required = false) String reason) {
         ClinicalSubject subject = register.find(subjectId)
@@ -127,6 +132,9 @@ class EntryController {
     }
 
     /** Who read a person's records, what, when and why: for the privacy officer and the person's clinician. */
+    @Operation(summary = "List who read a person's records", description = "Every recorded read of the person's "
+            + "clinical data, oldest first: who, what, when and why; paged with page and size (at most 200). "
+            + "Clinicians and the privacy officer. The log is kept as long as the records and erased with them.")
     @GetMapping("/subjects/{subjectId}/read-audit")
     List<AuditedRead> readAudit(@PathVariable String subjectId, Paging paging) {
         return paging.of(audit.readsOf(subjectId));

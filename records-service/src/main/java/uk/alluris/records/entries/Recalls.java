@@ -1,5 +1,7 @@
 package uk.alluris.records.entries;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -26,10 +28,28 @@ import uk.alluris.records.subjects.SubjectRegister;
 @RestController
 class Recalls {
 
-    record Treated(String subjectId, UUID entryId, Instant treatedAt, boolean restricted) {
+    record Treated(
+            @Schema(description = "The treated person's subject id (booking holds their contact details under it)",
+                    example = "c3f9a1d2-5b7e-4c8a-9f10-2d4e6b8a0c11") String subjectId,
+            @Schema(description = "The TREATMENT entry that used the batch",
+                    example = "5b0e8f3a-2c47-4d19-8e6a-91f2c7d4b3e0")
+            UUID entryId,
+            @Schema(description = "When the treatment took place (ISO 8601 instant, UTC)",
+                    example = "2026-06-12T11:00:00Z")
+            Instant treatedAt,
+            @Schema(description = "Whether the person's processing is restricted: listed anyway, since their safety is "
+                    + "why the records are kept; contact them only for the recall", example = "false")
+            boolean restricted) {
     }
 
-    record Recall(String batch, int clients, List<Treated> treatments) {
+    record Recall(
+            @Schema(description = "The batch number searched, upper-case", example = "LOT-24A117") String batch,
+            @Schema(description = "How many different people were treated from the batch", example = "3") int clients,
+            @Schema(description = "Every treatment from the batch, oldest first",
+                    example = "[{\"subjectId\": \"c3f9a1d2-5b7e-4c8a-9f10-2d4e6b8a0c11\", "
+                            + "\"entryId\": \"5b0e8f3a-2c47-4d19-8e6a-91f2c7d4b3e0\", "
+                            + "\"treatedAt\": \"2026-06-12T11:00:00Z\", \"restricted\": false}]")
+            List<Treated> treatments) {
     }
 
     private final ClinicalEntries entries;
@@ -42,6 +62,11 @@ class Recalls {
         this.audit = audit;
     }
 
+    @Operation(summary = "Find everyone treated from a product batch", description = "For a manufacturer's recall: every "
+            + "TREATMENT entry that used the batch, with each person's subject id and whether they are restricted. "
+            + "Clinicians and admins, always with a reason (the recall notice, at most 500 characters), recorded in "
+            + "each listed person's read audit. Restricted people are listed (their safety comes first); erased people "
+            + "are not: nothing of them is left.")
     @GetMapping("/api/records/recalls")
     Recall treatedFrom(@RequestParam @Pattern(regexp = EntryController.BATCH) String batch,
             @RequestParam @NotBlank @Size(max = 500) String reason) {
