@@ -1,5 +1,6 @@
 package uk.alluris.records.forms;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,9 +21,27 @@ import uk.alluris.records.subjects.SubjectRegister;
 class ConsentForms {
 
     /** A signed form as listed: everything but the document itself ({@code pdf} is where to fetch it). */
-    record FormView(UUID id, String subjectId, UUID templateId, String treatment, int formVersion,
-            String templateSha256, Instant signedAt, String signerName, String witnessedBy, String pdfSha256,
-            String pdf) {
+    record FormView(
+            @Schema(description = "The signed form's id", example = "2a8d5f1c-7b3e-4c90-9e2d-6f1a4b8c3d57") UUID id,
+            @Schema(description = "The subject id of the person who signed",
+                    example = "c3f9a1d2-5b7e-4c8a-9f10-2d4e6b8a0c11")
+            String subjectId,
+            @Schema(description = "The template version signed", example = "7e4a1b93-0c5d-4f2e-a8b6-3d9c1e7f5a20")
+            UUID templateId,
+            @Schema(description = "The treatment the form is for", example = "lip-filler") String treatment,
+            @Schema(description = "The template's version number", example = "2") int formVersion,
+            @Schema(description = "The SHA-256 of the text signed (64 lower-case hex digits)",
+                    example = "9f2b6c1e4d8a7b3c5e0f1a2d4c6b8e0f3a5c7d9e1b2f4a6c8d0e2f4a6b8c0d1e")
+            String templateSha256,
+            @Schema(description = "When it was signed (ISO 8601 instant, UTC)", example = "2026-11-27T14:10:00Z")
+            Instant signedAt,
+            @Schema(description = "The name the client typed, decrypted", example = "Jo Bloggs") String signerName,
+            @Schema(description = "The witnessing clinician's staff username", example = "clinician@alluris.local")
+            String witnessedBy,
+            @Schema(description = "The SHA-256 of the PDF (64 lower-case hex digits): a copy can be checked against it",
+                    example = "4c7e1a9b3d5f2e8c6a0b4d2f8e1c3a5b7d9f0e2c4a6b8d1f3e5c7a9b0d2f4e6a") String pdfSha256,
+            @Schema(description = "Where to download the PDF (a path on the gateway)",
+                    example = "/api/records/consent-forms/2a8d5f1c-7b3e-4c90-9e2d-6f1a4b8c3d57/pdf") String pdf) {
     }
 
     private static final ZoneId CLINIC = ZoneId.of("Europe/London");
