@@ -1,5 +1,6 @@
 package uk.alluris.records.questionnaires;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,12 +27,50 @@ import uk.alluris.records.subjects.SubjectRegister;
 @Service
 class Questionnaires {
 
-    record Flag(UUID id, String subjectId, String treatment, String concern, Instant raisedAt, boolean open,
-            String reviewedBy, Instant reviewedAt, ReviewFlag.Decision decision, String note) {
+    record Flag(
+            @Schema(description = "The flag's id", example = "d47a9c2e-1b6f-4083-a5e9-8c3d0f7b2e19") UUID id,
+            @Schema(description = "The subject id of the person whose answers raised it",
+                    example = "c3f9a1d2-5b7e-4c8a-9f10-2d4e6b8a0c11")
+            String subjectId,
+            @Schema(description = "The treatment the answers may contraindicate", example = "lip-filler")
+            String treatment,
+            @Schema(description = "What to review, decrypted", example = "allergy to an ingredient") String concern,
+            @Schema(description = "When it was raised (ISO 8601 instant, UTC)", example = "2026-11-27T13:50:00Z")
+            Instant raisedAt,
+            @Schema(description = "Whether it still waits for a clinician's decision", example = "true") boolean open,
+            @Schema(description = "Who decided it (staff username); null while open",
+                    example = "clinician@alluris.local")
+            String reviewedBy,
+            @Schema(description = "When it was decided (ISO 8601 instant, UTC); null while open",
+                    example = "2026-11-27T14:05:00Z") Instant reviewedAt,
+            @Schema(description = "SUITABLE or NOT_SUITABLE; null while open", example = "SUITABLE")
+            ReviewFlag.Decision decision,
+            @Schema(description = "The clinician's note, decrypted; null when none", example = "Allergy ruled out at "
+                    + "consultation.") String note) {
     }
 
-    record Answered(UUID id, String subjectId, UUID templateId, String name, int version, Instant answeredAt,
-            String recordedBy, Map<String, Object> answers, List<Flag> flags) {
+    record Answered(
+            @Schema(description = "This set of answers' id", example = "6c1e9a4f-3d7b-4b82-8f0a-e5d2c8b1a973") UUID id,
+            @Schema(description = "The subject id of the person who answered",
+                    example = "c3f9a1d2-5b7e-4c8a-9f10-2d4e6b8a0c11")
+            String subjectId,
+            @Schema(description = "The questionnaire version answered",
+                    example = "b61f0d4e-8a3c-4e27-9d15-c2a7e9f3b086")
+            UUID templateId,
+            @Schema(description = "The questionnaire's name", example = "medical-history") String name,
+            @Schema(description = "The questionnaire's version number", example = "3") int version,
+            @Schema(description = "When it was answered (ISO 8601 instant, UTC)", example = "2026-11-27T13:50:00Z")
+            Instant answeredAt,
+            @Schema(description = "Who recorded the answers: a clinician's staff username, or the client's "
+                    + "pseudonymous id when they answered from the portal", example = "clinician@alluris.local")
+            String recordedBy,
+            @Schema(description = "The answers by question key, decrypted",
+                    example = "{\"pregnant\": false, \"allergies\": \"none known\"}") Map<String, Object> answers,
+            @Schema(description = "The review flags these answers raised, with their decisions",
+                    example = "[{\"id\": \"d47a9c2e-1b6f-4083-a5e9-8c3d0f7b2e19\", "
+                            + "\"subjectId\": \"c3f9a1d2-5b7e-4c8a-9f10-2d4e6b8a0c11\", \"treatment\": \"lip-filler\", "
+                            + "\"concern\": \"allergy to an ingredient\", \"raisedAt\": \"2026-11-27T13:50:00Z\", "
+                            + "\"open\": true}]") List<Flag> flags) {
     }
 
     static final int MAX_TEXT = 2000;
