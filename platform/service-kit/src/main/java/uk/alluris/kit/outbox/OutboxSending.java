@@ -47,7 +47,7 @@ final class OutboxSending {
      * Relays one document's pending entries under its claim; while another replica holds the claim, that replica
      * sends them. After releasing, it looks once more: an entry saved while the claim was held, whose own wake-up
      * found the document claimed, is sent now rather than at the next sweep (it was saved before the release, so this
-     * read sees it). An entry that could not be sent (broker down) does not make it look again; the sweep retries.
+     * read sees it). Entries that could not be sent (broker down) stay for the sweep, and so do the ones behind them.
      */
     int relay(String collection, Object id) {
         int sent = 0;
@@ -65,8 +65,9 @@ final class OutboxSending {
             }
             Query pendingOnly = new Query(where("_id").is(id));
             pendingOnly.fields().include(OutboxOwner.FIELD + ".messageId");
-            Document after = mongo.findOne(pendingOnly, Document.class, collection);
-            if (after == null || seen.containsAll(messageIds(after))) {
+            List<String> waiting = messageIds(mongo.findOne(pendingOnly, Document.class, collection));
+            // go back only for entries that are all new: one left from this round could not be sent (broker down)
+            if (waiting.isEmpty() || waiting.stream().anyMatch(seen::contains)) {
                 return sent;
             }
         }
@@ -74,7 +75,7 @@ final class OutboxSending {
     }
 
     private static List<String> messageIds(Document document) {
-        List<Document> pending = document.getList(OutboxOwner.FIELD, Document.class);
+        List<Document> pending = document == null ? null : document.getList(OutboxOwner.FIELD, Document.class);
         return pending == null ? List.of() : pending.stream().map(entry -> entry.getString("messageId")).toList();
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.bson.Document;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.cloud.function.cloudevent.CloudEventMessageUtils;
@@ -115,15 +115,34 @@ class OutboxClaimsIntegrationTest {
         assertThat(diedWhileRelaying.claim(Shipment.COLLECTION, "orphaned")).as("released, free again").isTrue();
     }
 
+    @Test
+    void aReplicaThatCannotReachKafkaTriesTheDocumentOnceAndReleasesItSoAnotherNeedNotWaitForTheClaimToExpire() {
+        first.save(new Shipment("stuck", 2));
+        List<String> attempts = new CopyOnWriteArrayList<>();
+        OutboxRelay cut = replicaSendingThrough("a", first, Clock.systemUTC(), (topic, message) -> {
+            attempts.add(CloudEventMessageUtils.getId(message));
+            throw new TimeoutException("no broker within the delivery timeout");
+        });
+
+        assertThat(cut.relayPending()).isZero();
+        assertThat(attempts).containsExactly("stuck-1");
+        assertThat(replica("b", second, Clock.systemUTC(), null).relayPending()).isEqualTo(2);
+        assertThat(sent).containsExactly("b:stuck-1", "b:stuck-2");
+    }
+
     private OutboxRelay replica(String name, MongoTemplate store, Clock clock, Runnable whileSending) {
-        store.getConverter().getMappingContext().getPersistentEntity(Shipment.class);
-        OutboxSending.Sender sender = (topic, message) -> {
+        return replicaSendingThrough(name, store, clock, (topic, message) -> {
             if (whileSending != null && sent.isEmpty()) {
                 whileSending.run();
             }
             sent.add(name + ":" + CloudEventMessageUtils.getId(message));
             return true;
-        };
+        });
+    }
+
+    private OutboxRelay replicaSendingThrough(String name, MongoTemplate store, Clock clock,
+            OutboxSending.Sender sender) {
+        store.getConverter().getMappingContext().getPersistentEntity(Shipment.class);
         OutboxParking parking = new OutboxParking(store, 3, clock, new SimpleMeterRegistry());
         return new OutboxRelay(store, sender, new OutboxProperties(null, null, null, null, CLAIM_FOR), "kit-test",
                 parking, new OutboxClaims(store, clock, CLAIM_FOR, "replica-" + name));
