@@ -90,13 +90,14 @@ class ComposeFileUnitTest {
     }
 
     @Test
-    void everyTopicOfThePlatformIsCreatedWithThreeReplicasAndTwoInSync() {
+    void everyTopicAndDeadLetterTopicOfThePlatformIsCreatedWithThreeReplicasAndTwoInSync() {
         String provisioning = String.join(" ", list(mapAt(compose, "services.kafka-topics").get("entrypoint"))
                 .stream().map(String::valueOf).toList());
 
         assertThat(provisioning).contains("--replication-factor 3", "--config min.insync.replicas=2");
-        for (String topic : TopicNames.all()) {
-            assertThat(provisioning).as(topic).containsPattern("for topic in [^;]*\\b" + Pattern.quote(topic) + "\\b");
+        for (String topic : TopicNames.provisioned()) {
+            assertThat(provisioning).as(topic).containsPattern(
+                    "for topic in [^;]*(?<![\\w.-])" + Pattern.quote(topic) + "(?![\\w.-])");
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import uk.alluris.events.Topics;
 
 /** deploy/k8s: Kafka through Strimzi and MongoDB through its community operator, as the operators' resources say. */
 class OperatorResourcesUnitTest {
@@ -19,7 +20,7 @@ class OperatorResourcesUnitTest {
     private final KubernetesResources base = KubernetesResources.under("deploy/k8s/base");
 
     @Test
-    void kafkaRunsThroughStrimziOnThreeNodesWithEveryTopicReplicatedThreeTimesAndTwoInSync() {
+    void kafkaRunsThroughStrimziOnThreeNodesWithEveryTopicAndDeadLetterTopicReplicatedThreeTimesAndTwoInSync() {
         Map<String, Object> kafka = single("Kafka");
         String cluster = text(kafka, "metadata.name");
         Map<String, Object> config = mapAt(kafka, "spec.kafka.config");
@@ -40,7 +41,14 @@ class OperatorResourcesUnitTest {
             assertThat(at(topic, "spec.replicas")).isEqualTo(3);
             assertThat(mapAt(topic, "spec.config").get("min.insync.replicas")).isEqualTo(2);
         }
-        assertThat(provisioned).containsExactlyInAnyOrderElementsOf(TopicNames.all());
+        assertThat(provisioned).containsExactlyInAnyOrderElementsOf(TopicNames.provisioned());
+        assertThat(provisioned).containsAll(Topics.deadLetterTopics()).hasSizeGreaterThan(TopicNames.events().size());
+    }
+
+    @Test
+    void theCatalogueOfDeadLetterTopicsIsExactlyWhatTheDeployablesConsumerBindingsMakeTheBinderUse() {
+        assertThat(TopicNames.boundDeadLetterTopics()).isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(Topics.deadLetterTopics());
     }
 
     @Test

@@ -29,4 +29,36 @@ public final class Topics {
     public static String deadLetterTopic(String topic, String consumerGroup) {
         return "error." + topic + "." + consumerGroup;
     }
+
+    /**
+     * Every consumer group's subscriptions, as the services' bindings declare them (deploy/manifests checks the two
+     * agree): what production provisions a dead-letter topic for, since brokers there create no topic by themselves.
+     */
+    public static java.util.List<Subscription> subscriptions() {
+        return java.util.List.of(
+                new Subscription(PRIVACY_REQUESTS, "booking-service"),
+                new Subscription(CONSENT_EVENTS, "booking-service"),
+                new Subscription(PRIVACY_REQUESTS, "records-service"),
+                new Subscription(CONSENT_EVENTS, "records-service"),
+                new Subscription(PRIVACY_REQUESTS, "consent-service"),
+                new Subscription(MARKETING_EVENTS, "consent-service"),
+                new Subscription(PRIVACY_REQUESTS, "marketing-service"),
+                new Subscription(CONSENT_EVENTS, "marketing-service"),
+                new Subscription(PRIVACY_RECEIPTS, "rights-request-service"),
+                new Subscription(MARKETING_EVENTS, "rights-request-service"),
+                new Subscription(CONSENT_EVENTS, "rights-request-service"));
+    }
+
+    /** The dead-letter topic of every subscription above. */
+    public static java.util.List<String> deadLetterTopics() {
+        return subscriptions().stream().map(Subscription::deadLetterTopic).toList();
+    }
+
+    /** One consumer group reading one topic; what it cannot handle goes to its own dead-letter topic. */
+    public record Subscription(String topic, String group) {
+
+        public String deadLetterTopic() {
+            return Topics.deadLetterTopic(topic, group);
+        }
+    }
 }

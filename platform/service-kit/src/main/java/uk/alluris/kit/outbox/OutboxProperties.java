@@ -12,14 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     is parked; failures that may pass (broker down) never count
  * @param parkedPath where staff list the parked entries, under the service's own gateway prefix (e.g.
  *     {@code /api/bookings/outbox/parked}); the kit's test service uses the default
+ * @param claimFor how long a replica's claim on a document's outbox lasts (OutboxClaims): released as soon as the
+ *     document's entries are sent, so this only bounds how long a replica that died while relaying delays them; keep
+ *     it above the longest send of one document's entries (a producer waits up to a minute for a missing broker)
  */
 @ConfigurationProperties("alluris.outbox")
-public record OutboxProperties(Duration pollInterval, Integer batchSize, Integer maxAttempts, String parkedPath) {
+public record OutboxProperties(Duration pollInterval, Integer batchSize, Integer maxAttempts, String parkedPath,
+        Duration claimFor) {
 
     public OutboxProperties {
         pollInterval = pollInterval == null ? Duration.ofSeconds(5) : pollInterval;
         batchSize = batchSize == null ? 200 : batchSize;
         maxAttempts = maxAttempts == null ? 3 : maxAttempts;
         parkedPath = parkedPath == null ? "/api/outbox/parked" : parkedPath;
+        claimFor = claimFor == null ? Duration.ofMinutes(2) : claimFor;
     }
 }

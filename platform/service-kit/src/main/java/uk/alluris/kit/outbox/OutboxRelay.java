@@ -2,11 +2,13 @@ package uk.alluris.kit.outbox;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,22 +24,21 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.MongoPersistentEntity;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Relays pending outbox entries to Kafka, at least once and in order per document: an entry is removed only after
  * Kafka acknowledged it (the producer is synchronous), so a crash in between sends it again and consumers, being
- * idempotent, ignore the repeat.
+ * idempotent, ignore the repeat. With several replicas, each document is relayed under a claim ({@link OutboxClaims})
+ * that one replica at a time holds, so two replicas never send the same entry (the wake-up after a save and the sweep
+ * alike); only a replica that dies after Kafka's acknowledgement and before the entry's removal causes a repeat.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
-    private final StreamBridge bridge;
     private final OutboxProperties properties;
-    private final String source;
-    private final OutboxParking parking;
+    private final OutboxSending sending;
     private final AtomicBoolean woken = new AtomicBoolean();
     private final Queue<SavedDocument> saved = new ConcurrentLinkedQueue<>();
 
@@ -49,11 +50,15 @@ public class OutboxRelay implements SmartLifecycle {
 
     public OutboxRelay(MongoTemplate mongo, StreamBridge bridge, OutboxProperties properties, String applicationName,
             OutboxParking parking) {
+        this(mongo, bridge::send, properties, applicationName, parking, new OutboxClaims(mongo, Clock.systemUTC(),
+                properties.claimFor(), applicationName + "/" + UUID.randomUUID()));
+    }
+
+    OutboxRelay(MongoTemplate mongo, OutboxSending.Sender sender, OutboxProperties properties, String applicationName,
+            OutboxParking parking, OutboxClaims claims) {
         this.mongo = mongo;
-        this.parking = parking;
-        this.bridge = bridge;
         this.properties = properties;
-        this.source = "/alluris/" + applicationName;
+        this.sending = new OutboxSending(mongo, sender, parking, "/alluris/" + applicationName, claims);
     }
 
     /** Sweeps every outbox collection and relays whatever is pending; returns how many entries went out. */
@@ -61,8 +66,9 @@ public class OutboxRelay implements SmartLifecycle {
         int sent = relaySaved();
         for (String collection : collections()) {
             Query pending = new Query(where(OutboxOwner.FIELD + ".0").exists(true)).limit(properties.batchSize());
+            pending.fields().include("_id");
             for (Document document : mongo.find(pending, Document.class, collection)) {
-                sent += relay(document, collection);
+                sent += sending.relay(collection, document.get("_id"));
             }
         }
         return sent;
@@ -76,43 +82,7 @@ public class OutboxRelay implements SmartLifecycle {
             batch.add(next);
         }
         for (SavedDocument document : batch) {
-            Document current = mongo.findById(document.id(), Document.class, document.collection());
-            if (current != null) {
-                sent += relay(current, document.collection());
-            }
-        }
-        return sent;
-    }
-
-    /**
-     * Sends a document's pending entries in order, removing each once Kafka has acknowledged it. An entry Kafka
-     * refuses for what it is goes to the {@link OutboxParking} after bounded attempts and the ones behind it go on; a
-     * failure that may pass (broker down) leaves this document's entries waiting, in order, and the round goes on to
-     * the other documents.
-     */
-    private int relay(Document document, String collection) {
-        List<Document> pending = document.getList(OutboxOwner.FIELD, Document.class);
-        if (pending == null) {
-            return 0;
-        }
-        int sent = 0;
-        for (Document stored : pending) {
-            try {
-                OutboxMessage entry = mongo.getConverter().read(OutboxMessage.class, stored);
-                if (!bridge.send(entry.topic(), entry.toMessage(source))) {
-                    throw new IllegalStateException("Kafka did not acknowledge event " + entry.messageId());
-                }
-            } catch (RuntimeException failure) {
-                if (OutboxParking.refused(failure) && parking.refusedOnce(document, collection, stored, failure)) {
-                    continue;
-                }
-                log.warn("outbox entry {} not sent, will retry: {}", stored.getString("messageId"), failure.toString());
-                return sent;
-            }
-            mongo.updateFirst(new Query(where("_id").is(document.get("_id"))),
-                    new Update().pull(OutboxOwner.FIELD, new Document("messageId", stored.getString("messageId"))),
-                    collection);
-            sent++;
+            sent += sending.relay(document.collection(), document.id());
         }
         return sent;
     }
