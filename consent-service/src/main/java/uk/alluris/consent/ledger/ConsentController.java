@@ -1,5 +1,7 @@
 package uk.alluris.consent.ledger;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -35,15 +37,50 @@ class ConsentController {
      * {@code policyVersion} is what the caller showed; the ledger records the published version in force instead, and
      * the caller's only while no version is published.
      */
-    record Decision(@Size(max = 320) String email, @Size(max = 64) String subjectId, @NotBlank String purpose,
-            @NotNull Boolean granted, @Size(max = 40) String policyVersion, @NotNull Channel channel,
+    record Decision(
+            @Schema(description = "The person's email address (up to 320 characters); give it, subjectId, or both",
+                    example = "jo.bloggs@example.org") @Size(max = 320) String email,
+            @Schema(description = "The person's subject id on the platform (up to 64 characters); give it, email, or "
+                    + "both", example = "a7c1e4b2-3f5d-4e8a-9b0c-1d2e3f4a5b6c")
+            @Size(max = 64) String subjectId,
+            @Schema(description = "What the decision is about: one of marketing.email, marketing.sms, marketing.phone, "
+                    + "photos.marketing.identifiable, photos.marketing.anonymised, cookies.analytics, "
+                    + "cookies.advertising", example = "marketing.email") @NotBlank String purpose,
+            @Schema(description = "true to give consent, false to withdraw it", example = "true")
+            @NotNull Boolean granted,
+            @Schema(description = "The policy version the person was shown (up to 40 characters); the ledger records "
+                    + "the version in force instead, and this one only while none is published", example = "2027-01")
+            @Size(max = 40) String policyVersion,
+            @Schema(description = "How the decision reached the clinic; PRIVACY_REQUEST is refused (only the service "
+                    + "itself writes it)", example = "IN_CLINIC") @NotNull Channel channel,
             @Valid Evidence evidence) {
     }
 
     /** {@code heldUnderRestriction}: a grant captured while the person was restricted, kept as evidence only. */
-    record EntryView(UUID id, String subjectId, String email, String purpose, boolean granted, String policyVersion,
-            Channel channel, Evidence evidence, String evidenceDigest, Instant recordedAt, Instant erasedAt,
-            boolean heldUnderRestriction) {
+    record EntryView(
+            @Schema(description = "The ledger entry's id", example = "0b6f2d4e-8c1a-4f3b-9e7d-5a2c1b0f9e8d") UUID id,
+            @Schema(description = "The person's subject id", example = "a7c1e4b2-3f5d-4e8a-9b0c-1d2e3f4a5b6c")
+            String subjectId,
+            @Schema(description = "The email address the decision was recorded under; absent when given by subject id "
+                    + "only, captured elsewhere, or erased", example = "jo.bloggs@example.org") String email,
+            @Schema(description = "What the decision is about (see Decision.purpose)", example = "marketing.email")
+            String purpose,
+            @Schema(description = "true for consent given, false for consent withdrawn", example = "true")
+            boolean granted,
+            @Schema(description = "The privacy policy version in force when the decision was recorded",
+                    example = "2027-01") String policyVersion,
+            @Schema(description = "How the decision reached the clinic; PRIVACY_REQUEST when the service recorded it "
+                    + "acting on a privacy request (an objection)", example = "IN_CLINIC") Channel channel,
+            Evidence evidence,
+            @Schema(description = "SHA-256 (64 hex digits) over the evidence, email, purpose, decision, policy version "
+                    + "and time as first recorded: the proof that stays after erasure",
+                    example = "9f2c4e6a8b0d1f3e5a7c9e1b3d5f7a9c0e2b4d6f8a1c3e5b7d9f0a2c4e6b8d0f") String evidenceDigest,
+            @Schema(description = "When the decision was recorded (ISO-8601 instant, UTC)",
+                    example = "2026-12-03T10:30:00Z") Instant recordedAt,
+            @Schema(description = "When the entry's personal data (email, evidence) was erased on an erasure request; "
+                    + "absent while it is held", example = "2027-03-01T09:00:00Z") Instant erasedAt,
+            @Schema(description = "true for a grant captured while the person's processing was restricted: kept as "
+                    + "evidence only, never the decision in force", example = "false") boolean heldUnderRestriction) {
 
         static EntryView of(LedgerEntry e) {
             return new EntryView(e.id(), e.subjectId(), e.email(), e.purpose(), e.granted(), e.policyVersion(),
@@ -52,7 +89,19 @@ class ConsentController {
         }
     }
 
-    record PersonView(Map<String, Ledger.PurposeState> current, List<EntryView> history, boolean restricted) {
+    record PersonView(
+            @Schema(description = "The decision in force per purpose, keyed by purpose name (a grant held under "
+                    + "restriction never counts)", example = "{\"marketing.email\": {\"granted\": true, \"since\": "
+                    + "\"2026-12-03T10:30:00Z\", \"policyVersion\": \"2027-01\", \"channel\": \"WEB\"}}")
+            Map<String, Ledger.PurposeState> current,
+            @Schema(description = "Every decision recorded about the person, oldest first", example = "[{\"id\": "
+                    + "\"0b6f2d4e-8c1a-4f3b-9e7d-5a2c1b0f9e8d\", "
+                    + "\"subjectId\": \"a7c1e4b2-3f5d-4e8a-9b0c-1d2e3f4a5b6c\", "
+                    + "\"purpose\": \"marketing.email\", \"granted\": true, \"policyVersion\": \"2027-01\", "
+                    + "\"channel\": \"WEB\", \"recordedAt\": \"2026-12-03T10:30:00Z\", "
+                    + "\"heldUnderRestriction\": false}]") List<EntryView> history,
+            @Schema(description = "Whether the person's processing is restricted now: no new grant is accepted while "
+                    + "it lasts", example = "false") boolean restricted) {
     }
 
     private final Ledger ledger;
@@ -69,6 +118,11 @@ class ConsentController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Record a consent decision", description = "Appends one decision (a grant or a withdrawal) "
+            + "to the person's consent ledger, named by email, subjectId or both, under the policy version in force. "
+            + "Staff (RECEPTION, CLINICIAN, PRIVACY_OFFICER, ADMIN) record for anyone; a CLIENT only for the email "
+            + "their token is bound to. A grant for a person whose processing is restricted is refused (409); a "
+            + "withdrawal is always accepted.")
     EntryView record(@Valid @RequestBody Decision body) {
         if (blank(body.email()) && blank(body.subjectId())) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Whose consent?", "give email or subjectId");
@@ -97,6 +151,11 @@ class ConsentController {
     }
 
     @GetMapping
+    @Operation(summary = "Read a person's consents", description = "The decision in force per purpose, the whole "
+            + "history and whether processing is restricted, for the person named by the email or subjectId query "
+            + "parameter. Staff (RECEPTION, CLINICIAN, PRIVACY_OFFICER, ADMIN) read anyone's; a CLIENT only their own "
+            + "(403 otherwise). After an erasure the entries stay as pseudonymous proof, their email and evidence "
+            + "gone and erasedAt set; after an objection the marketing purposes show as withdrawn.")
     PersonView person(@RequestParam(required = false) String email, @RequestParam(required = false) String subjectId) {
         if (blank(email) && blank(subjectId)) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Whose consent?", "give email or subjectId");
@@ -115,6 +174,9 @@ class ConsentController {
 
     /** One entry; an id that is not a UUID names no entry (404), and a client sees only their own. */
     @GetMapping("/{id}")
+    @Operation(summary = "Read one consent entry", description = "One ledger entry by its id. Staff (RECEPTION, "
+            + "CLINICIAN, PRIVACY_OFFICER, ADMIN) read any; a CLIENT only their own, and anyone else's is a 404 as is an "
+            + "id that is not a UUID. An erased entry is shown without its email and evidence.")
     EntryView one(@PathVariable String id) {
         LedgerEntry entry = parse(id).flatMap(entries::findById)
                 .filter(found -> CurrentCaller.get().filter(CurrentCaller::isClient)

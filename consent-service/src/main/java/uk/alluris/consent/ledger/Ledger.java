@@ -2,6 +2,7 @@ package uk.alluris.consent.ledger;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +30,14 @@ import uk.alluris.kit.problem.ProblemException;
 public class Ledger {
 
     /** The state of one purpose: the latest decision about it. */
-    record PurposeState(boolean granted, Instant since, String policyVersion, Channel channel) {
+    record PurposeState(
+            @Schema(description = "true while consent is given, false once withdrawn", example = "true")
+            boolean granted,
+            @Schema(description = "When the decision in force was recorded (ISO-8601 instant, UTC)",
+                    example = "2026-12-03T10:30:00Z") Instant since,
+            @Schema(description = "The privacy policy version in force when it was recorded", example = "2027-01")
+            String policyVersion,
+            @Schema(description = "How the decision reached the clinic", example = "WEB") Channel channel) {
     }
 
     private final LedgerEntries entries;

@@ -1,5 +1,6 @@
 package uk.alluris.consent.policy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +35,11 @@ class PolicyController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Publish a policy version", description = "Publishes a new version of the privacy policy, "
+            + "taking effect on its effectiveFrom day (today or later, and after every version already published, so "
+            + "what was in force when someone decided is never rewritten); a version's name is used once (409). Only "
+            + "PRIVACY_OFFICER and ADMIN may call it; the publication is announced to the other services, and a "
+            + "material change is mailed to subscribers and clients.")
     PolicyBodies.View publish(@Valid @RequestBody PolicyBodies.Published body, @AuthenticationPrincipal Jwt caller) {
         PolicyVersion published = publishing.publish(body, caller.getSubject());
         return view(published, publishing.versionInForce(), true);
@@ -41,6 +47,9 @@ class PolicyController {
 
     /** Newest first, each marked whether it is the one in force; without the texts. */
     @GetMapping
+    @Operation(summary = "List the policy versions", description = "Every published version of the privacy policy, "
+            + "newest first, each marked whether it is the one in force, without the texts; paged with page and size. "
+            + "Public: anyone may call it, with or without a token.")
     List<PolicyBodies.View> history(Paging paging) {
         Optional<String> inForce = publishing.versionInForce();
         return paging.of(versions.findAllByOrderByEffectiveFromDesc().stream()
@@ -48,6 +57,9 @@ class PolicyController {
     }
 
     @GetMapping("/current")
+    @Operation(summary = "Read the policy version in force", description = "The version of the privacy policy in "
+            + "force today (Europe/London), with its text; 404 while none is published or none has taken effect yet. "
+            + "Public: anyone may call it, with or without a token.")
     PolicyBodies.View current() {
         String inForce = publishing.versionInForce()
                 .orElseThrow(() -> ProblemException.notFound("a policy version in force"));
@@ -55,6 +67,9 @@ class PolicyController {
     }
 
     @GetMapping("/{version}")
+    @Operation(summary = "Read one policy version", description = "One published version of the privacy policy by "
+            + "its name, with its text and whether it is in force; 404 for a name never published. Public: anyone may "
+            + "call it, with or without a token.")
     PolicyBodies.View one(@PathVariable String version) {
         return versions.findById(version).map(found -> view(found, publishing.versionInForce(), true))
                 .orElseThrow(() -> ProblemException.notFound("policy version " + version));

@@ -1,5 +1,6 @@
 package uk.alluris.marketing.campaigns;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,16 @@ import uk.alluris.marketing.suppression.MarketingEligibility;
 class CampaignAudience {
 
     /** How many on a list a campaign would reach now, and why the others would be skipped. */
-    record Count(String list, String channel, int onList, int wouldReceive, Map<CampaignSend.Reason, Integer> skipped) {
+    record Count(
+            @Schema(description = "The list counted", example = "newsletter") String list,
+            @Schema(description = "The channel counted for: email", example = "email") String channel,
+            @Schema(description = "How many subscribers are on the list", example = "250") int onList,
+            @Schema(description = "How many of them the campaign would reach if sent now", example = "231")
+            int wouldReceive,
+            @Schema(description = "How many would be skipped, by reason: SUPPRESSED (erased or objected), RESTRICTED, "
+                    + "NO_CONSENT (none for the channel, or withdrawn), NO_ADDRESS",
+                    example = "{\"SUPPRESSED\": 4, \"RESTRICTED\": 1, \"NO_CONSENT\": 14}")
+            Map<CampaignSend.Reason, Integer> skipped) {
     }
 
     private final Subscribers subscribers;

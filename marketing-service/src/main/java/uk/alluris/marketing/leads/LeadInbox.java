@@ -2,6 +2,7 @@ package uk.alluris.marketing.leads;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -25,12 +26,42 @@ import uk.alluris.marketing.suppression.MarketingEligibility;
 class LeadInbox {
 
     /** One lead as staff see it. */
-    record InboxLead(String id, String source, String fullName, String email, String phone, List<String> consents,
-            String consentText, Instant capturedAt, Instant receivedAt, boolean restricted, UUID clientId) {
+    record InboxLead(
+            @Schema(description = "The lead's id: meta:<Meta lead id> or partner:<partner>:id:<partner's lead id> (or "
+                    + ":sha256:<digest of the delivery> when the partner gave none)", example = "meta:1234567890123456")
+            String id,
+            @Schema(description = "Where the lead came from: meta-lead-ads or partner:<partner name>",
+                    example = "meta-lead-ads") String source,
+            @Schema(description = "The full name the form captured, when it did", example = "Jo Bloggs")
+            String fullName,
+            @Schema(description = "The email address the form captured, when it did", example = "jo.bloggs@example.org")
+            String email,
+            @Schema(description = "The phone number the form captured, when it did", example = "+447700900123")
+            String phone,
+            @Schema(description = "The marketing channels the form captured consent for (email, sms)",
+                    example = "[\"email\"]") List<String> consents,
+            @Schema(description = "The consent wording the form showed, when the source sent it",
+                    example = "Yes, I would like news and offers from Dr Alluris Aesthetics by email.")
+            String consentText,
+            @Schema(description = "When the person filled in the form (ISO-8601 instant, UTC), when known",
+                    example = "2026-12-03T10:25:00Z") Instant capturedAt,
+            @Schema(description = "When the clinic received the lead (ISO-8601 instant, UTC)",
+                    example = "2026-12-03T10:30:00Z") Instant receivedAt,
+            @Schema(description = "Whether the person's processing is restricted now: the lead cannot be made a "
+                    + "client while it lasts", example = "false") boolean restricted,
+            @Schema(description = "The booking client the lead was made; absent until converted",
+                    example = "8e4b2c6a-1d3f-4a5b-9c7e-0f2a4b6c8d1e") UUID clientId) {
     }
 
     /** One page of the inbox ({@code page} from 1). */
-    record Page(List<InboxLead> items, int page, int size, int total) {
+    record Page(
+            @Schema(description = "This page's leads, newest first", example = "[{\"id\": \"meta:1234567890123456\", "
+                    + "\"source\": \"meta-lead-ads\", \"email\": \"jo.bloggs@example.org\", \"consents\": "
+                    + "[\"email\"], \"receivedAt\": \"2026-12-03T10:30:00Z\", \"restricted\": false}]")
+            List<InboxLead> items,
+            @Schema(description = "The page number, from 1", example = "1") int page,
+            @Schema(description = "The page size asked for, 1 to 100", example = "20") int size,
+            @Schema(description = "How many leads there are to act on, on every page", example = "42") int total) {
     }
 
     static final int MAX_PAGE_SIZE = 100;

@@ -56,8 +56,11 @@ class MetaLeadWebhook {
     }
 
     @GetMapping
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = PlatformApiConventions.NAMES_FIXED_BY,
-            value = "Meta's webhook verification request (hub.mode, hub.verify_token, hub.challenge)")))
+    @Operation(summary = "Answer Meta's subscription check", description = "Meta's webhook verification: echoes "
+            + "hub.challenge as text when hub.mode is subscribe and hub.verify_token is the clinic's (403 otherwise). "
+            + "No token; limited per address by the gateway.", extensions = @Extension(properties = @ExtensionProperty(
+                    name = PlatformApiConventions.NAMES_FIXED_BY,
+                    value = "Meta's webhook verification request (hub.mode, hub.verify_token, hub.challenge)")))
     ResponseEntity<String> subscriptionCheck(@RequestParam(name = "hub.mode", required = false) String mode,
             @RequestParam(name = "hub.verify_token", required = false) String token,
             @RequestParam(name = "hub.challenge", required = false) String challenge) {
@@ -72,6 +75,10 @@ class MetaLeadWebhook {
     }
 
     @PostMapping
+    @Operation(summary = "Take Meta's lead ids", description = "A Meta Lead Ads delivery, let in by Meta's signature "
+            + "over the raw body (X-Hub-Signature-256), checked before parsing; no token; a body over 256 KB is a 413. "
+            + "Its leadgen lead ids are recorded and answered at once, their fields fetched from the Graph API "
+            + "afterwards; a repeated lead id is one lead, and a suppressed or restricted person's lead is dropped.")
     Map<String, Object> delivery(@RequestHeader(name = MetaSignature.HEADER, required = false) String header,
             HttpServletRequest request) {
         byte[] body = BoundedBody.read(request, MAX_BODY);

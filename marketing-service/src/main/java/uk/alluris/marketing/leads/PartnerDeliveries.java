@@ -2,6 +2,7 @@ package uk.alluris.marketing.leads;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,15 @@ class PartnerDeliveries {
     /** The kit's {@code WebhookDeliveries} collection: one key per delivery taken, {@code partner:<name>:signed:…}. */
     private static final String DELIVERIES = "webhook_deliveries";
 
-    record Partner(String name, Instant lastDeliveryAt, Map<String, Long> leads) {
+    record Partner(
+            @Schema(description = "The partner's name as configured; its webhook is /webhooks/leads/<name>",
+                    example = "glow-reviews") String name,
+            @Schema(description = "When it last delivered (ISO-8601 instant, UTC); absent when it never has",
+                    example = "2026-12-03T10:30:00Z") Instant lastDeliveryAt,
+            @Schema(description = "Its leads by outcome: stored, duplicate, dropped-suppressed, dropped-restricted, "
+                    + "dropped-no-contact, fetch-failed", example = "{\"stored\": 12, \"duplicate\": 1, "
+                    + "\"dropped-suppressed\": 2, \"dropped-restricted\": 0, \"dropped-no-contact\": 0, "
+                    + "\"fetch-failed\": 0}") Map<String, Long> leads) {
     }
 
     private final MongoTemplate mongo;

@@ -1,5 +1,8 @@
 package uk.alluris.marketing.leads;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -54,16 +57,34 @@ class PartnerLeadWebhook {
     private static final JsonMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
-    record Consent(Boolean email, Boolean sms) {
+    record Consent(
+            @Schema(description = "Whether the person consented to marketing by email", example = "true") Boolean email,
+            @Schema(description = "Whether the person consented to marketing by text message", example = "false")
+            Boolean sms) {
     }
 
-    record PartnerLead(@Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}",
-            message = "a lead id is letters, digits and . _ : -") String leadId,
-            @NotBlank @Email @Size(max = 320) String email, @Size(max = 40) String phone,
+    record PartnerLead(
+            @Schema(description = "Optional: the partner's own id for the lead, letters, digits and . _ : - (up to 100 "
+                    + "characters); one id is one lead", example = "lead-2026-000123") @Size(max = 100)
+            @Pattern(regexp = "[A-Za-z0-9._:-]{1,100}", message = "a lead id is letters, digits and . _ : -")
+            String leadId,
+            @Schema(description = "The person's email address (up to 320 characters)",
+                    example = "jo.bloggs@example.org") @NotBlank @Email @Size(max = 320) String email,
+            @Schema(description = "Optional phone number, UK or international (up to 40 characters)",
+                    example = "+447700900123") @Size(max = 40) String phone,
+            @Schema(description = "Optional full name (up to 200 characters)", example = "Jo Bloggs")
             @Size(max = 200) String fullName,
-            @NotBlank @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}",
-                    message = "a form id is letters, digits and . _ : -") String formId,
-            @Size(max = 4000) String consentText, @NotNull @Valid Consent consent, @NotNull Instant capturedAt) {
+            @Schema(description = "The form that captured the lead: letters, digits and . _ : - (up to 200 characters)",
+                    example = "spring-offer-form") @NotBlank @Size(max = 200)
+            @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}", message = "a form id is letters, digits and . _ : -")
+            String formId,
+            @Schema(description = "Optional: the consent wording the form showed (up to 4,000 characters)",
+                    example = "Yes, I would like news and offers from Dr Alluris Aesthetics by email.")
+            @Size(max = 4000) String consentText,
+            @Schema(description = "What the person consented to, per channel",
+                    requiredMode = Schema.RequiredMode.REQUIRED) @NotNull @Valid Consent consent,
+            @Schema(description = "When the person filled in the form (ISO-8601 instant)",
+                    example = "2026-12-03T10:25:00Z") @NotNull Instant capturedAt) {
     }
 
     private final Map<String, WebhookSignature> partners = new LinkedHashMap<>();
@@ -82,6 +103,13 @@ class PartnerLeadWebhook {
     }
 
     @PostMapping("/webhooks/leads/{partner}")
+    @Operation(summary = "Deliver a partner's lead", description = "Takes one complete lead from a configured partner, "
+            + "signed with its secret in the X-Signature header (t=<unix seconds>,v1=<HMAC-SHA256 of t.body>; older "
+            + "than 5 minutes refused), no token; a body over 64 KB is a 413, a bad signature a 401 with nothing "
+            + "stored. The same delivery is taken once and one lead id is one lead. A delivery taken is always the same "
+            + "202, so the partner never learns that a person is suppressed or restricted (such a lead is dropped).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = PartnerLead.class))))
     ResponseEntity<Map<String, String>> delivery(@PathVariable String partner,
             @RequestHeader(name = WebhookSignature.HEADER, required = false) String header, HttpServletRequest request) {
         WebhookSignature signature = partners.get(partner);

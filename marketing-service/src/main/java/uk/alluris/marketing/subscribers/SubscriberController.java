@@ -1,5 +1,7 @@
 package uk.alluris.marketing.subscribers;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -32,15 +34,39 @@ import uk.alluris.kit.problem.ProblemException;
 @RequestMapping("/api/marketing/subscribers")
 class SubscriberController {
 
-    record NewSubscriber(@NotBlank @Email @Size(max = 320) String email, @Size(max = 40) String phone,
+    record NewSubscriber(
+            @Schema(description = "The subscriber's email address (up to 320 characters)",
+                    example = "jo.bloggs@example.org") @NotBlank @Email @Size(max = 320) String email,
+            @Schema(description = "Optional phone number, UK or international (up to 40 characters)",
+                    example = "+447700900123") @Size(max = 40) String phone,
+            @Schema(description = "Optional full name (up to 200 characters)", example = "Jo Bloggs")
             @Size(max = 200) String fullName,
+            @Schema(description = "The lists to join (1 to 20): lower-case letters, digits and dashes, up to 63 "
+                    + "characters each", example = "[\"newsletter\", \"skin-offers\"]")
             @NotEmpty @Size(max = 20) List<@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
                     message = "list names are lower-case letters, digits and dashes") String> lists,
-            @NotBlank @Size(max = 100) String source) {
+            @Schema(description = "Where staff got the subscriber from (up to 100 characters)",
+                    example = "clinic open evening") @NotBlank @Size(max = 100) String source) {
     }
 
-    record SubscriberView(UUID id, String email, String phone, String fullName, List<String> lists, String source,
-            Instant subscribedAt, Instant unsubscribedAt, boolean restricted, List<String> channels) {
+    record SubscriberView(
+            @Schema(description = "The subscriber's id", example = "3c9a1f5e-7b2d-4e6f-8a0b-9c1d2e3f4a5b") UUID id,
+            @Schema(description = "The subscriber's email address", example = "jo.bloggs@example.org") String email,
+            @Schema(description = "The phone number in international form, when given", example = "+447700900123")
+            String phone,
+            @Schema(description = "The full name, when given", example = "Jo Bloggs") String fullName,
+            @Schema(description = "The lists the subscriber is on", example = "[\"newsletter\", \"skin-offers\"]")
+            List<String> lists,
+            @Schema(description = "Where the subscriber came from", example = "clinic open evening") String source,
+            @Schema(description = "When the subscriber was first added (ISO-8601 instant, UTC)",
+                    example = "2026-12-03T10:30:00Z") Instant subscribedAt,
+            @Schema(description = "When the subscriber left every list (ISO-8601 instant, UTC); absent while "
+                    + "subscribed",
+                    example = "2027-02-01T08:15:00Z") Instant unsubscribedAt,
+            @Schema(description = "Whether the person's processing is restricted now: nothing is sent to them while it "
+                    + "lasts", example = "false") boolean restricted,
+            @Schema(description = "The channels the person consented to themselves (email, sms); empty when added by "
+                    + "staff only", example = "[\"email\"]") List<String> channels) {
     }
 
     private final Subscriptions subscriptions;
@@ -55,6 +81,10 @@ class SubscriberController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Add a subscriber", description = "Adds a person to the given lists (or adds the lists to "
+            + "the subscriber already known by that email); being added by staff gives no channel consent. ADMIN and "
+            + "PRIVACY_OFFICER only. Anyone suppressed (erased, or objected) or whose processing is restricted is "
+            + "refused with a 409 that says nothing more about them.")
     SubscriberView subscribe(@Valid @RequestBody NewSubscriber body) {
         return view(subscriptions.subscribe(new Subscriptions.Request(body.email(), body.phone(), body.fullName(),
                 body.lists(), body.source())));
@@ -62,11 +92,17 @@ class SubscriberController {
 
     /** A malformed id is a 400 problem (type mismatch), an unknown one a 404. */
     @GetMapping("/{id}")
+    @Operation(summary = "Read one subscriber", description = "One subscriber by id, with their contact details, "
+            + "lists, own channel consents and whether their processing is restricted; an erased subscriber is gone "
+            + "(404). ADMIN and PRIVACY_OFFICER only.")
     SubscriberView one(@PathVariable UUID id) {
         return view(subscribers.findById(id).orElseThrow(() -> ProblemException.notFound("subscriber " + id)));
     }
 
     @GetMapping
+    @Operation(summary = "Find subscribers by email", description = "The subscribers held under an email address "
+            + "(the email query parameter, compared by its blind index): one, or none; paged with page and size. "
+            + "ADMIN and PRIVACY_OFFICER only.")
     List<SubscriberView> byEmail(@RequestParam String email, Paging paging) {
         return paging.of(subscriptions.byEmail(email).stream().map(this::view).toList());
     }

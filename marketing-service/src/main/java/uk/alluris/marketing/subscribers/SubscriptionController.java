@@ -1,5 +1,7 @@
 package uk.alluris.marketing.subscribers;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -39,12 +41,25 @@ class SubscriptionController {
     static final String ACCEPTED = "If this address can receive our news, a confirmation link is on its way. "
             + "You will only be subscribed once you use it.";
 
-    record NewSignUp(@NotBlank @Email @Size(max = 320) String email, @Size(max = 40) String phone,
+    record NewSignUp(
+            @Schema(description = "The email address to sign up (up to 320 characters); the confirmation link goes "
+                    + "there", example = "jo.bloggs@example.org") @NotBlank @Email @Size(max = 320) String email,
+            @Schema(description = "Optional phone number, UK or international (up to 40 characters); needed for sms",
+                    example = "+447700900123") @Size(max = 40) String phone,
+            @Schema(description = "Optional full name (up to 200 characters)", example = "Jo Bloggs")
             @Size(max = 200) String fullName,
+            @Schema(description = "Optional lists to join (up to 20): lower-case letters, digits and dashes, up to 63 "
+                    + "characters each", example = "[\"newsletter\"]")
             @Size(max = 20) List<@NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,62}",
                     message = "list names are lower-case letters, digits and dashes") String> lists,
+            @Schema(description = "The channels consented to: email and/or sms (email when absent or empty)",
+                    example = "[\"email\", \"sms\"]")
             @Size(max = 2) List<@NotBlank @Pattern(regexp = "email|sms", message = "a channel is email or sms") String> channels,
+            @Schema(description = "Optional: the consent wording the form showed (up to 4,000 characters), kept as "
+                    + "evidence", example = "Yes, I would like news and offers from Dr Alluris Aesthetics by email.")
             @Size(max = 4000) String consentText,
+            @Schema(description = "Optional: which form was used: letters, digits and . _ : - (up to 200 characters)",
+                    example = "website-footer:v2")
             @Size(max = 200) @Pattern(regexp = "[A-Za-z0-9._:-]{1,200}", message = "a form id is letters, digits and . _ : -")
             String formId) {
     }
@@ -56,6 +71,10 @@ class SubscriptionController {
     }
 
     @PostMapping
+    @Operation(summary = "Sign up", description = "Starts a double opt-in sign-up: a confirmation link is mailed and "
+            + "nobody is subscribed until it is used. Public, without a token: limited per address by the gateway and "
+            + "to 3 confirmation mails per email address a day. A valid sign-up is always a 202 with the same words, "
+            + "revealing nothing: for a suppressed (erased, objecting) or restricted person nothing is stored or sent.")
     ResponseEntity<Map<String, String>> signUp(@Valid @RequestBody NewSignUp body, HttpServletRequest request) {
         List<MarketingChannel> channels = body.channels() == null || body.channels().isEmpty()
                 ? List.of(MarketingChannel.EMAIL)
@@ -72,6 +91,10 @@ class SubscriptionController {
      * link is a problem answer here already, so the person learns it before pressing anything.
      */
     @GetMapping("/confirm")
+    @Operation(summary = "Show the confirmation page", description = "The mailed link: an HTML page whose button "
+            + "confirms, so that mail scanners and link previews subscribe nobody; changes nothing. Public, the signed "
+            + "token is the authority; a forged token is a 400, an expired one a 410 and a sign-up no longer waiting a "
+            + "404, shown as a page to a browser.")
     @MailedLink(nextStepLabel = "Sign up again", nextStep = "${alluris.mail-links.sign-up:/}")
     ResponseEntity<String> confirmationPage(@RequestParam String token) {
         if (optIn.isConfirmed(token)) {
@@ -92,6 +115,10 @@ class SubscriptionController {
      * the link again changes nothing.
      */
     @PostMapping("/confirm")
+    @Operation(summary = "Confirm a sign-up", description = "Confirms the sign-up the signed token names: the person "
+            + "becomes a subscriber with consent for the channels they chose, and the consent ledger is told; answered "
+            + "as a page to a browser asking for HTML, else as JSON. Public, the token is the authority; using it "
+            + "again changes nothing, and a person suppressed or restricted since signing up is refused (409).")
     @MailedLink(nextStepLabel = "Sign up again", nextStep = "${alluris.mail-links.sign-up:/}")
     ResponseEntity<?> confirm(@RequestParam String token,
             @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept) {

@@ -41,6 +41,10 @@ class UnsubscribeController {
     }
 
     @GetMapping(MarketingMail.UNSUBSCRIBE_PATH)
+    @Operation(summary = "Show the unsubscribe page", description = "The unsubscribe link of a marketing message: an "
+            + "HTML page whose button unsubscribes, so that mail scanners and link previews unsubscribe nobody; "
+            + "changes nothing. Public, limited per address by the gateway; the signed token is the authority, and a "
+            + "forged or damaged one is a 400.")
     @MailedLink(nextStepLabel = "Stop all marketing through our privacy centre", nextStep = "${alluris.mail-links.privacy-centre:/privacy}")
     ResponseEntity<String> page(@RequestParam String token) {
         links.openUnsubscribe(token);
@@ -54,8 +58,13 @@ class UnsubscribeController {
     }
 
     @PostMapping(MarketingMail.UNSUBSCRIBE_PATH)
-    @Operation(extensions = @Extension(properties = @ExtensionProperty(name = PlatformApiConventions.NAMES_FIXED_BY,
-            value = "RFC 8058 one-click unsubscribe (the form field List-Unsubscribe)")))
+    @Operation(summary = "Unsubscribe with one click", description = "RFC 8058 one-click unsubscribe: the form field "
+            + "List-Unsubscribe=One-Click unsubscribes the token's subscriber from everything, drops their channel "
+            + "consents and suppresses them as an objection to marketing, told to every service. Public, limited per "
+            + "address by the gateway; the signed token is the authority; a second click, or a subscriber already "
+            + "erased, changes nothing.", extensions = @Extension(properties = @ExtensionProperty(
+                    name = PlatformApiConventions.NAMES_FIXED_BY,
+                    value = "RFC 8058 one-click unsubscribe (the form field List-Unsubscribe)")))
     @MailedLink(nextStepLabel = "Stop all marketing through our privacy centre", nextStep = "${alluris.mail-links.privacy-centre:/privacy}")
     ResponseEntity<String> oneClick(@RequestParam String token,
             @RequestParam(name = "List-Unsubscribe", required = false) String listUnsubscribe) {
