@@ -1,5 +1,6 @@
 package uk.alluris.rights.bundle;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -34,6 +35,11 @@ class BundleController {
         this.bundles = bundles;
     }
 
+    @Operation(summary = "Download a request's bundle", description = "The bundle of an access or portability request,"
+            + " as a ZIP. Open without a sign-in to the holder of the request's download token (X-Request-Token header,"
+            + " or the token parameter of the mailed link), rate-limited per address at the gateway; the privacy officer"
+            + " needs no token. Each download is kept as evidence; a wrong token is 403, a bundle not ready yet 409 and"
+            + " an expired one (deleted, its key destroyed) 410.")
     @GetMapping("/api/privacy/requests/{id}/bundle")
     @MailedLink(nextStepLabel = "Ask for a new copy of your data",
             nextStep = "${alluris.mail-links.privacy-centre:/privacy}")
