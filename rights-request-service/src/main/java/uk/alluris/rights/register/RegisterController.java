@@ -1,5 +1,6 @@
 package uk.alluris.rights.register;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +37,11 @@ class RegisterController {
         this.etag = "\"" + sha256(body) + "\"";
     }
 
+    @Operation(summary = "Read the register of processing", description = "The clinic's register of processing: each"
+            + " category of data, why and on what basis it is processed, who receives it and how long it is kept, and"
+            + " the rights people have. Public and free of personal data, rate-limited per address at the gateway;"
+            + " cached for an hour with an ETag (a matching If-None-Match answers 304); any query parameter is a 400"
+            + " problem.")
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> register(@RequestParam Map<String, String> parameters, WebRequest request) {
         if (!parameters.isEmpty()) {
