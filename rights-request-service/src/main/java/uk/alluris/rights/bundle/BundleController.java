@@ -1,5 +1,9 @@
 package uk.alluris.rights.bundle;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -34,6 +38,15 @@ class BundleController {
         this.bundles = bundles;
     }
 
+    @Operation(summary = "Download a request's bundle", description = "The bundle of an access or portability request,"
+            + " as a ZIP. Open without a sign-in to the holder of the request's download token (X-Request-Token header,"
+            + " or the token parameter of the mailed link), rate-limited per address at the gateway; the privacy officer"
+            + " needs no token. Each download is kept as evidence; a wrong token is 403, a bundle not ready yet 409 and"
+            + " an expired one (deleted, its key destroyed) 410.")
+    @ApiResponse(responseCode = "200", description = "The bundle, as a ZIP download", content = @Content(
+            mediaType = "application/zip", schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "409", description = "not ready yet: not every service has answered")
+    @ApiResponse(responseCode = "410", description = "expired: the bundle is deleted and its key destroyed")
     @GetMapping("/api/privacy/requests/{id}/bundle")
     @MailedLink(nextStepLabel = "Ask for a new copy of your data",
             nextStep = "${alluris.mail-links.privacy-centre:/privacy}")

@@ -1,5 +1,6 @@
 package uk.alluris.rights.deadletter;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,12 +40,28 @@ public class DeadLetters {
      * One parked message, without its body; {@code partition} and {@code offset} name it for a redrive, and
      * {@code originalTopic} is where it goes back to.
      */
-    public record Parked(Instant parkedAt, String ceType, String ceId, String reason, int partition, long offset,
-            String originalTopic) {
+    public record Parked(
+            @Schema(description = "When it was parked (ISO 8601, UTC)", example = "2026-12-03T10:58:21Z")
+            Instant parkedAt,
+            @Schema(description = "Its CloudEvents type (ce_type); null if it had none",
+                    example = "uk.alluris.privacy.ReceiptIssued.v1") String ceType,
+            @Schema(description = "Its CloudEvents id (ce_id); null if it had none",
+                    example = "b1e7c4a9-6d2f-4a83-9e5b-0c3f8d2a7164") String ceId,
+            @Schema(description = "Why it could not be handled: the exception's message, at most 200 characters",
+                    example = "receipt names a request that does not exist") String reason,
+            @Schema(description = "Its partition on the dead-letter topic, from 0", example = "0") int partition,
+            @Schema(description = "Its offset in that partition, from 0", example = "42") long offset,
+            @Schema(description = "The topic it came from, where a redrive sends it; null if not recorded",
+                    example = "privacy.receipts") String originalTopic) {
     }
 
     /** One dead-letter topic: the consumer group and topic it belongs to, its size, its latest messages. */
-    public record Topic(String name, long messages, List<Parked> latest) {
+    public record Topic(@Schema(description = "The dead-letter topic: error.<topic>.<consumer group>",
+            example = "error.privacy.receipts.rights-request-service") String name,
+            @Schema(description = "How many messages are parked on it", example = "3") long messages,
+            @Schema(description = "Its latest parked messages (at most 5), newest first",
+                    example = "[{\"parkedAt\": \"2026-12-03T10:58:21Z\", \"partition\": 0, \"offset\": 42}]")
+            List<Parked> latest) {
     }
 
     private final KafkaClients clients;

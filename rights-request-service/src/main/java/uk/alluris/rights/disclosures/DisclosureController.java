@@ -1,5 +1,6 @@
 package uk.alluris.rights.disclosures;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -30,6 +31,10 @@ class DisclosureController {
         this.disclosures = disclosures;
     }
 
+    @Operation(summary = "Record a disclosure", description = "Records a disclosure of a person's data, named by email"
+            + " or phone (kept as blind indexes): to which recipient of the register, which of its data categories,"
+            + " when, on what legal basis, and whether the person was told (if not, the exemption relied on); the"
+            + " details are kept sealed. Privacy officer and administrators only.")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     DisclosureBodies.View record(@Valid @RequestBody DisclosureBodies.Recorded body, @AuthenticationPrincipal Jwt caller) {
@@ -37,11 +42,17 @@ class DisclosureController {
         return view(saved, recording.details(saved));
     }
 
+    @Operation(summary = "Look up a person's disclosures", description = "Every disclosure about one person, found by"
+            + " the email or phone given in the body (so no identifier sits in an address or access log), with their"
+            + " details, held ones marked. Privacy officer and administrators only; paged.")
     @PostMapping("/lookup")
     List<DisclosureBodies.View> about(@Valid @RequestBody DisclosureBodies.Person person, Paging paging) {
         return paging.of(recording.about(person).stream().map(d -> view(d, recording.details(d))).toList());
     }
 
+    @Operation(summary = "List recent disclosures", description = "The disclosure log, newest first: recipients,"
+            + " categories, dates and legal bases, never the details or the person. Privacy officer and administrators"
+            + " only; paged.")
     @GetMapping
     List<DisclosureBodies.View> recent(Paging paging) {
         return paging.of(disclosures.findAllByOrderByDisclosedOnDescRecordedAtDesc().stream()

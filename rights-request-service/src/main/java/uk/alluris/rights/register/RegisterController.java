@@ -1,5 +1,10 @@
 package uk.alluris.rights.register;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,8 +41,17 @@ class RegisterController {
         this.etag = "\"" + sha256(body) + "\"";
     }
 
+    @Operation(summary = "Read the register of processing", description = "The clinic's register of processing: each"
+            + " category of data, why and on what basis it is processed, who receives it and how long it is kept, and"
+            + " the rights people have. Public and free of personal data, rate-limited per address at the gateway;"
+            + " cached for an hour with an ETag (a matching If-None-Match answers 304); any query parameter is a 400"
+            + " problem.")
+    @ApiResponse(responseCode = "200", description = "The register", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = PublishedRegister.class)))
+    @ApiResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> register(@RequestParam Map<String, String> parameters, WebRequest request) {
+    ResponseEntity<byte[]> register(@Parameter(hidden = true) @RequestParam Map<String, String> parameters,
+            WebRequest request) {
         if (!parameters.isEmpty()) {
             throw new ProblemException(HttpStatus.BAD_REQUEST, "Unexpected parameters",
                     "GET /api/privacy/register takes no query parameters; ask again without any");

@@ -1,5 +1,6 @@
 package uk.alluris.rights.request;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import uk.alluris.events.ReceiptIssued;
@@ -29,6 +30,13 @@ public interface Exports {
     BundleView bundleOf(UUID requestId);
 
     /** An access or portability request's bundle: waiting (PENDING), READY (until {@code expiresAt}), or EXPIRED. */
-    record BundleView(String status, Instant readyAt, Instant expiresAt, Instant expiredAt) {
+    record BundleView(@Schema(description = "PENDING (waiting for the services' exports), READY (to download until"
+            + " expiresAt) or EXPIRED (deleted, its key destroyed)", example = "READY") String status,
+            @Schema(description = "When it became ready (ISO 8601, UTC); null while pending",
+                    example = "2026-12-04T09:15:00Z") Instant readyAt,
+            @Schema(description = "Until when it may be downloaded (ISO 8601, UTC); null while pending",
+                    example = "2026-12-11T09:15:00Z") Instant expiresAt,
+            @Schema(description = "When it was deleted (ISO 8601, UTC); null unless expired",
+                    example = "2026-12-11T09:20:00Z") Instant expiredAt) {
     }
 }

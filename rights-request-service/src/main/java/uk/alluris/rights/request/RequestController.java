@@ -1,5 +1,6 @@
 package uk.alluris.rights.request;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,6 +58,12 @@ class RequestController {
      * signed-in client filing under the address their token is bound to needs no code: the request starts at once
      * (IN_PROGRESS, with the download token of an export request).
      */
+    @Operation(summary = "File a privacy request", description = "Files an erasure, restriction, lift of a restriction,"
+            + " objection to marketing, access, portability or rectification request (202). Open to anyone without a"
+            + " sign-in, rate-limited per address at the gateway; the answer is the same whether a 6-digit code was"
+            + " mailed or not, and no more codes are mailed to an address while 3 of its requests await theirs. A"
+            + " signed-in client filing under the address their sign-in proved needs no code: the request starts at"
+            + " once (IN_PROGRESS), with the download token of an access or portability request.")
     @PostMapping
     ResponseEntity<RequestViews.Filed> file(@Valid @RequestBody RequestBodies.FileRequest body) {
         Optional<String> signedInClient = CurrentCaller.get().filter(CurrentCaller::isClient)
@@ -72,6 +79,12 @@ class RequestController {
      * The answer carries, once, the token with which the requester follows the request without an account and, for an
      * access or portability request, the request's download token.
      */
+    @Operation(summary = "Verify a request with the mailed code", description = "Proves the requester's address with the"
+            + " code mailed to it and starts the request: its one-month clock starts and every service is asked."
+            + " Open without a sign-in, rate-limited per address at the gateway; a code lasts 24 hours and allows 5"
+            + " tries (a wrong, used-up or expired code is a 422 problem, an already verified request 409). The answer"
+            + " carries, once, the follow token for GET /api/privacy/requests/{id}/progress and, for an access or"
+            + " portability request, the bundle's download token.")
     @PostMapping("/{id}/verification")
     RequestViews.Detail verify(@PathVariable UUID id, @Valid @RequestBody RequestBodies.CodeGiven body) {
         FilingAnswer verified = verifying.byCode(id, body.code());
@@ -84,6 +97,10 @@ class RequestController {
      * date and each service's progress and receipt, never the identifiers given. An unknown request and a wrong token
      * look alike (404), so the endpoint tells a guesser nothing.
      */
+    @Operation(summary = "Follow a request without an account", description = "The request's status, due date and each"
+            + " service's progress and receipt, never the identifiers given. Open without a sign-in to the holder of"
+            + " the request's follow token (X-Request-Token header, from the verification's answer); an unknown request"
+            + " and a wrong or missing token alike answer 404.")
     @GetMapping("/{id}/progress")
     RequestViews.Detail progress(@PathVariable UUID id,
             @RequestHeader(name = "X-Request-Token", required = false) String token) {
@@ -93,6 +110,10 @@ class RequestController {
         return detail(filing.find(id));
     }
 
+    @Operation(summary = "Record the requester's identity as checked", description = "The privacy officer records"
+            + " how they checked the requester's identity and which identifiers (EMAIL, PHONE) belong to them, and the"
+            + " request starts: only those identifiers reach the services. Privacy officer only (403 otherwise); a"
+            + " request no longer awaiting verification is a 409 problem.")
     @PostMapping("/{id}/identity-verified")
     RequestViews.Detail identityVerified(@PathVariable UUID id, @Valid @RequestBody RequestBodies.IdentityVerified body,
             @AuthenticationPrincipal Jwt caller) {
@@ -100,6 +121,10 @@ class RequestController {
         return officerDetail(verifying.byOfficer(id, body.note(), body.identifiers(), caller.getSubject()));
     }
 
+    @Operation(summary = "Extend a request's deadline", description = "The privacy officer extends a request in"
+            + " progress by one or two further months, once, for a stated reason; the requester is mailed the reason and"
+            + " the new due date, and the extension is kept as evidence. Privacy officer only (403 otherwise); a request"
+            + " not in progress or already extended is a 409 problem.")
     @PostMapping("/{id}/extension")
     RequestViews.Detail extend(@PathVariable UUID id, @Valid @RequestBody RequestBodies.ExtensionAsked body,
             @AuthenticationPrincipal Jwt caller) {
@@ -108,6 +133,10 @@ class RequestController {
     }
 
     /** The officer's queue; a signed-in client gets their own requests instead (the portal's list), newest first. */
+    @Operation(summary = "List privacy requests", description = "For the privacy officer, the queue: requests awaiting"
+            + " verification or in progress (or those of the status given), soonest due first, with how many services"
+            + " are pending or late. A signed-in client gets their own requests instead, newest first. Privacy officer"
+            + " or client; paged.")
     @GetMapping
     List<RequestViews.QueueItem> queue(@RequestParam(required = false) RequestStatus status,
             @AuthenticationPrincipal Jwt caller, Paging paging) {
@@ -131,12 +160,20 @@ class RequestController {
                 .toList());
     }
 
+    @Operation(summary = "Read a privacy request", description = "One request: its type, status, due date and"
+            + " extension, each service's progress and receipt, and its bundle's state for an access or portability"
+            + " request. The privacy officer reads any request and also sees the identifiers given, each marked proven"
+            + " or not; a client reads only their own (anyone else's answers 404).")
     @GetMapping("/{id}")
     RequestViews.Detail one(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller) {
         PrivacyRequest request = readableBy(caller, id);
         return roles(caller).contains("PRIVACY_OFFICER") ? officerDetail(request) : detail(request);
     }
 
+    @Operation(summary = "Read a request's evidence", description = "Every step of the request's history (filed,"
+            + " verified, chased, receipts, extended, bundle downloaded, completed) with when and by whom, kept after it"
+            + " completes. The privacy officer reads any request's; a client only their own (anyone else's answers"
+            + " 404). Paged.")
     @GetMapping("/{id}/evidence")
     List<EvidenceEntry> evidence(@PathVariable UUID id, @AuthenticationPrincipal Jwt caller, Paging paging) {
         return paging.of(readableBy(caller, id).evidence());

@@ -1,5 +1,7 @@
 package uk.alluris.rights.request;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -22,11 +24,25 @@ import uk.alluris.kit.security.CurrentCaller;
 class RestrictionList {
 
     /** One restricted person, by the request that restricted them. */
-    record Restricted(UUID requestId, Instant requestedAt, Instant restrictedSince, List<Identifier> proven,
-            String origin) {
+    record Restricted(@Schema(description = "The id of the request that restricted the person",
+            example = "5b9e0c2d-8a4f-4e1b-b7c3-2d6f9a1e4c08") UUID requestId,
+            @Schema(description = "When that request was filed (ISO 8601, UTC)", example = "2026-11-02T08:55:00Z")
+            Instant requestedAt,
+            @Schema(description = "When the restriction took effect: the request completed (ISO 8601, UTC)",
+                    example = "2026-11-02T09:40:00Z") Instant restrictedSince,
+            @Schema(description = "Which identifiers name the person to the services: EMAIL, PHONE or both (never the"
+                    + " identifiers themselves)", example = "[\"EMAIL\"]") List<Identifier> proven,
+            @Schema(description = "The service that passed the request on, when the person did not file it themselves;"
+                    + " null for a request the person filed", example = "marketing-service") String origin) {
     }
 
-    record RestrictedPage(List<Restricted> items, int page, int size, long total) {
+    record RestrictedPage(@Schema(description = "The restricted people on this page, newest restriction first",
+            example = "[{\"requestId\": \"5b9e0c2d-8a4f-4e1b-b7c3-2d6f9a1e4c08\","
+                    + " \"restrictedSince\": \"2026-11-02T09:40:00Z\", \"proven\": [\"EMAIL\"]}]")
+            List<Restricted> items,
+            @Schema(description = "This page's number, from 0", example = "0") int page,
+            @Schema(description = "The page size asked for, 1 to 100", example = "20") int size,
+            @Schema(description = "How many people are restricted now, on all pages", example = "3") long total) {
     }
 
     private final PrivacyRequests requests;
@@ -35,6 +51,10 @@ class RestrictionList {
         this.requests = requests;
     }
 
+    @Operation(summary = "List the people restricted now", description = "Every completed restriction request that no"
+            + " later completed lift names (the same email or phone, or a shared subject id), newest restriction first,"
+            + " saying which identifiers name the person but never the identifiers themselves. Privacy officer only"
+            + " (403 otherwise); page from 0, size from 1 to 100.")
     @GetMapping("/api/privacy/restrictions")
     RestrictedPage current(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (!CurrentCaller.get().map(caller -> caller.hasRole("PRIVACY_OFFICER")).orElse(false)) {
