@@ -1,6 +1,5 @@
 package uk.alluris.booking.appointments;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +35,8 @@ record AppointmentView(
         @Schema(description = "When it was booked or recorded", example = "2026-11-20T09:15:00Z") Instant bookedAt,
         @Schema(description = "When its client's identity was removed after an erasure; null while it has one",
                 example = "2027-01-05T02:00:00Z") Instant anonymisedAt,
-        @ArraySchema(arraySchema = @Schema(description = "Every change of status, oldest first",
-                example = "[{\"to\": \"BOOKED\", \"at\": \"2026-11-20T09:15:00Z\", \"by\": \"client\"}]"))
+        @Schema(description = "Every change of status, oldest first",
+                example = "[{\"to\": \"BOOKED\", \"at\": \"2026-11-20T09:15:00Z\", \"by\": \"client\"}]")
         List<Appointment.StatusChange> history) {
 
     static AppointmentView of(Appointment a, BookingRules rules) {

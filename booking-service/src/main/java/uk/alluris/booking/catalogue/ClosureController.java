@@ -1,7 +1,6 @@
 package uk.alluris.booking.catalogue;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -37,9 +36,9 @@ class ClosureController {
     }
 
     record ClosedDays(
-            @ArraySchema(arraySchema = @Schema(description = "The days closed besides bank holidays, earliest first",
-                    example = "[{\"id\": \"7e1c3a5b-9d2f-4e6a-b8c0-1f3d5e7a9b26\", \"date\": \"2026-12-29\", "
-                    + "\"reason\": \"Staff training\"}]")) List<Closure> closures,
+            @Schema(description = "The days closed besides bank holidays, earliest first", example = "[{\"id\": "
+                    + "\"7e1c3a5b-9d2f-4e6a-b8c0-1f3d5e7a9b26\", \"date\": \"2026-12-29\", \"reason\": "
+                    + "\"Staff training\"}]") List<Closure> closures,
             @Schema(description = "The bank holidays the clinic is shut on (ISO-8601 dates), earliest first",
                     example = "[\"2026-12-25\", \"2026-12-28\"]") List<LocalDate> bankHolidays) {
     }

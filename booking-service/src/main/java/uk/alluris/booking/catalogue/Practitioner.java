@@ -1,6 +1,5 @@
 package uk.alluris.booking.catalogue;
 
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -17,8 +16,8 @@ public record Practitioner(
         @Schema(description = "Their name as clients see it", example = "Dr Sam Example") String name,
         @Schema(description = "What they are qualified to do: PRESCRIBER, AESTHETIC_PRACTITIONER, SKIN_THERAPIST",
                 example = "[\"PRESCRIBER\"]") Set<PractitionerRole> roles,
-        @ArraySchema(arraySchema = @Schema(description = "The spans worked each week, clinic time; a day may have "
-                + "several", example = "[{\"day\": \"MONDAY\", \"start\": \"09:00\", \"end\": \"13:00\"}]"))
+        @Schema(description = "The spans worked each week, clinic time; a day may have several",
+                example = "[{\"day\": \"MONDAY\", \"start\": \"09:00\", \"end\": \"13:00\"}]")
         List<WorkingHours> weeklyHours,
         @Schema(description = "Whether they are working; only active practitioners are offered or listed",
                 example = "true") boolean active) {

@@ -1,7 +1,6 @@
 package uk.alluris.booking.catalogue;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -37,9 +36,8 @@ class PractitionerController {
             @Schema(description = "What they are qualified to do, at most 5: PRESCRIBER, AESTHETIC_PRACTITIONER, "
                     + "SKIN_THERAPIST", example = "[\"PRESCRIBER\"]")
             @NotNull @Size(max = 5) Set<PractitionerRole> roles,
-            @ArraySchema(arraySchema = @Schema(description = "The spans worked each week, at most 21, clinic time "
-                    + "on the quarter hour",
-                    example = "[{\"day\": \"MONDAY\", \"start\": \"09:00\", \"end\": \"13:00\"}]"))
+            @Schema(description = "The spans worked each week, at most 21, clinic time on the quarter hour",
+                    example = "[{\"day\": \"MONDAY\", \"start\": \"09:00\", \"end\": \"13:00\"}]")
             @NotNull @Size(max = 21) List<Practitioner.@NotNull WorkingHours> weeklyHours,
             @Schema(description = "Whether they are working; left out means yes", example = "true") Boolean active) {
 

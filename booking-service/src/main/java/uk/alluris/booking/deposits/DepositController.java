@@ -1,7 +1,6 @@
 package uk.alluris.booking.deposits;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
@@ -36,9 +35,9 @@ class DepositController {
             @Schema(description = "The processor's checkout page for this intent, where one is configured; only while "
                     + "awaiting payment, else null", example = "https://checkout.example.org/pay/pi_3QxExampleRef0001")
             String checkoutUrl,
-            @ArraySchema(arraySchema = @Schema(description = "Every step the deposit took, oldest first",
+            @Schema(description = "Every step the deposit took, oldest first",
                     example = "[{\"status\": \"REQUESTED\", \"reason\": \"booked; the treatment takes a deposit\", "
-                    + "\"at\": \"2026-11-20T09:15:00Z\"}]"))
+                    + "\"at\": \"2026-11-20T09:15:00Z\"}]")
             List<Deposit.Change> history) {
     }
 

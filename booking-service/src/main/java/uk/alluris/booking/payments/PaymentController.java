@@ -1,7 +1,6 @@
 package uk.alluris.booking.payments;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -57,13 +56,13 @@ class PaymentController {
             String processorReference,
             @Schema(description = "When it was recorded (UTC, ISO-8601)", example = "2026-12-03T11:05:00Z")
             Instant recordedAt,
-            @ArraySchema(arraySchema = @Schema(description = "Every notification the processor sent about it, "
-                    + "applied or not, oldest first", example = "[{\"status\": \"PAID\", \"eventId\": "
-                    + "\"evt_3QxExample0001\", \"applied\": true, \"receivedAt\": \"2026-12-03T11:05:30Z\"}]"))
+            @Schema(description = "Every notification the processor sent about it, applied or not, oldest first",
+                    example = "[{\"status\": \"PAID\", \"eventId\": "
+                    + "\"evt_3QxExample0001\", \"applied\": true, \"receivedAt\": \"2026-12-03T11:05:30Z\"}]")
             List<Payment.ProcessorNotice> processorNotices,
-            @ArraySchema(arraySchema = @Schema(description = "Every status staff recorded for it, oldest first",
+            @Schema(description = "Every status staff recorded for it, oldest first",
                     example = "[{\"status\": \"REFUNDED\", \"by\": \"reception.desk\", "
-                    + "\"at\": \"2026-12-05T15:40:00Z\"}]"))
+                    + "\"at\": \"2026-12-05T15:40:00Z\"}]")
             List<Payment.StaffMark> staffMarks) {
 
         static PaymentView of(Payment p) {
