@@ -1,5 +1,7 @@
 package uk.alluris.booking.agechecks;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
@@ -32,7 +34,12 @@ class AgeCheckController {
 
     private static final Duration LATEST_RECORDING = Duration.ofDays(7);
 
-    record NewAgeCheck(@NotNull AgeCheck.DocumentType documentType, OffsetDateTime checkedAt) {
+    record NewAgeCheck(
+            @Schema(description = "The kind of photo identity seen: PASSPORT, DRIVING_LICENCE, PASS_CARD, "
+                    + "BIOMETRIC_RESIDENCE_PERMIT or ARMED_FORCES_ID", example = "PASSPORT")
+            @NotNull AgeCheck.DocumentType documentType,
+            @Schema(description = "When it was seen, ISO-8601 with an offset: not in the future nor more than 7 days "
+                    + "ago; left out means now", example = "2026-12-03T10:25:00Z") OffsetDateTime checkedAt) {
     }
 
     private final AgeChecks checks;
@@ -45,6 +52,9 @@ class AgeCheckController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Record an age check", description = "RECEPTION and CLINICIAN record which photo identity "
+            + "showed a client's age, as the member of staff signed in; never the document's number or image. Up to 7 "
+            + "days after the visit, never in the future (400).")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     AgeCheck record(@PathVariable UUID clientId, @Valid @RequestBody NewAgeCheck body) {
@@ -59,6 +69,8 @@ class AgeCheckController {
         return checks.save(new AgeCheck(UUID.randomUUID(), clientId, body.documentType(), checkedBy, checkedAt, now));
     }
 
+    @Operation(summary = "List a client's age checks", description = "RECEPTION and CLINICIAN only: the age checks "
+            + "recorded for a client, earliest first, in pages of at most 200 (page, size).")
     @GetMapping
     List<AgeCheck> list(@PathVariable UUID clientId, Paging paging) {
         clients.requireReadable(clientId);

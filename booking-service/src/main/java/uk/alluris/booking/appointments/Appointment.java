@@ -1,5 +1,6 @@
 package uk.alluris.booking.appointments;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,11 @@ class Appointment {
     }
 
     /** One change of status: who made it, when, from what to what (and why, e.g. "late", "rescheduled from ..."). */
-    record StatusChange(Status from, Status to, Instant at, String by, String note) {
+    record StatusChange(@Schema(description = "The status before; null at creation", example = "BOOKED") Status from,
+            @Schema(description = "The status after", example = "CANCELLED") Status to,
+            @Schema(description = "When it changed (UTC, ISO-8601)", example = "2026-11-28T16:05:00Z") Instant at,
+            @Schema(description = "Who: a staff username, \"client\" or \"system\"", example = "client") String by,
+            @Schema(description = "Why, where there is more to say (e.g. late)", example = "late") String note) {
     }
 
     @Id

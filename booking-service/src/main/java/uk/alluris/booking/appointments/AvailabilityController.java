@@ -1,5 +1,6 @@
 package uk.alluris.booking.appointments;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,9 @@ class AvailabilityController {
         this.catalogue = catalogue;
     }
 
+    @Operation(summary = "List free slots", description = "The free slots for a treatment between from and to "
+            + "(instants with an offset, at most 31 days apart by default), optionally for one practitioner, for "
+            + "RECEPTION, CLINICIAN and CLIENT callers; in pages of at most 200 (page, size).")
     @GetMapping("/api/bookings/availability")
     List<SlotGrid.Slot> free(@RequestParam UUID treatment, @RequestParam OffsetDateTime from,
             @RequestParam OffsetDateTime to, @RequestParam(required = false) UUID practitioner, Paging paging) {

@@ -1,5 +1,7 @@
 package uk.alluris.booking.appointments;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,8 +26,28 @@ import uk.alluris.kit.paging.Paging;
 @RestController
 class DiaryController {
 
-    record DiaryEntry(UUID appointmentId, Instant start, Instant end, String status, UUID clientId, String clientName,
-            boolean restricted, boolean objected, UUID treatmentId, String treatment, UUID practitionerId,
+    record DiaryEntry(
+            @Schema(description = "The appointment's id", example = "5c9e1a3b-7d2f-4b6e-8a0c-3e5f7a9b1d24")
+            UUID appointmentId,
+            @Schema(description = "When it starts (UTC, ISO-8601)", example = "2026-12-03T10:30:00Z") Instant start,
+            @Schema(description = "When it ends (UTC, ISO-8601)", example = "2026-12-03T11:00:00Z") Instant end,
+            @Schema(description = "Where it stands: BOOKED, COMPLETED, CANCELLED or NO_SHOW", example = "BOOKED")
+            String status,
+            @Schema(description = "The client's id; null for an appointment kept without identity after an erasure",
+                    example = "3f6b2c1e-8d4a-4b7e-9c2f-5a1d0e7b9c34") UUID clientId,
+            @Schema(description = "The client's full name; null without a client", example = "Jo Bloggs")
+            String clientName,
+            @Schema(description = "Whether the client's processing is restricted: book no new care, offer nothing",
+                    example = "false") boolean restricted,
+            @Schema(description = "Whether the client objected to marketing: offer no promotions", example = "false")
+            boolean objected,
+            @Schema(description = "The catalogue's treatment; null for a past visit recorded in free text",
+                    example = "0b8e5d2a-6c1f-4e3b-a9d7-2f4c6e8a1b35") UUID treatmentId,
+            @Schema(description = "The treatment's name as booked", example = "Anti-wrinkle injections, three areas")
+            String treatment,
+            @Schema(description = "The practitioner's id; null for a past visit recorded in free text",
+                    example = "9d2f4a6c-1e3b-4c5d-8f7a-6b0e2d4c8a17") UUID practitionerId,
+            @Schema(description = "The practitioner's name as booked", example = "Dr Sam Example")
             String practitioner) {
     }
 
@@ -39,6 +61,10 @@ class DiaryController {
         this.catalogue = catalogue;
     }
 
+    @Operation(summary = "Read the diary for a day", description = "RECEPTION and CLINICIAN only: one clinic day's "
+            + "appointments (London midnight to midnight), optionally for one practitioner, with each client's name "
+            + "and whether they are restricted or objected to marketing; an erased client's kept visit shows no "
+            + "client. In pages of at most 200 (page, size).")
     @GetMapping("/api/bookings/diary")
     List<DiaryEntry> day(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(required = false) UUID practitioner, Paging paging) {

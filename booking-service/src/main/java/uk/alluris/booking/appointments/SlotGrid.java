@@ -1,5 +1,6 @@
 package uk.alluris.booking.appointments;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +23,13 @@ final class SlotGrid {
     static final Duration GRANULE = Duration.ofMinutes(15);
 
     /** A free slot as availability offers it. */
-    record Slot(Instant start, Instant end, UUID practitionerId) {
+    record Slot(
+            @Schema(description = "When the slot starts (UTC, ISO-8601): the start to book",
+                    example = "2026-12-03T10:30:00Z") Instant start,
+            @Schema(description = "When the treatment would end (UTC, ISO-8601)", example = "2026-12-03T11:00:00Z")
+            Instant end,
+            @Schema(description = "The practitioner who offers it", example = "9d2f4a6c-1e3b-4c5d-8f7a-6b0e2d4c8a17")
+            UUID practitionerId) {
     }
 
     /** A time already taken. */

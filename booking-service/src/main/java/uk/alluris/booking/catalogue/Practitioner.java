@@ -1,5 +1,6 @@
 package uk.alluris.booking.catalogue;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
@@ -10,11 +11,24 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /** A member of the clinic who treats clients, with their roles and weekly working hours (clinic time). */
 @Document("practitioners")
-public record Practitioner(@Id UUID id, String name, Set<PractitionerRole> roles, List<WorkingHours> weeklyHours,
-        boolean active) {
+public record Practitioner(
+        @Schema(description = "The practitioner's id", example = "9d2f4a6c-1e3b-4c5d-8f7a-6b0e2d4c8a17") @Id UUID id,
+        @Schema(description = "Their name as clients see it", example = "Dr Sam Example") String name,
+        @Schema(description = "What they are qualified to do: PRESCRIBER, AESTHETIC_PRACTITIONER, SKIN_THERAPIST",
+                example = "[\"PRESCRIBER\"]") Set<PractitionerRole> roles,
+        @Schema(description = "The spans worked each week, clinic time; a day may have several",
+                example = "[{\"day\": \"MONDAY\", \"start\": \"09:00\", \"end\": \"13:00\"}]")
+        List<WorkingHours> weeklyHours,
+        @Schema(description = "Whether they are working; only active practitioners are offered or listed",
+                example = "true") boolean active) {
 
     /** One span of a working day, e.g. Monday 09:00 to 13:00; a day may have several. */
-    public record WorkingHours(DayOfWeek day, LocalTime start, LocalTime end) {
+    public record WorkingHours(
+            @Schema(description = "The day of the week", example = "MONDAY") DayOfWeek day,
+            @Schema(description = "When the span starts, clinic time (HH:mm, on the quarter hour)", example = "09:00")
+            LocalTime start,
+            @Schema(description = "When it ends, clinic time (HH:mm, on the quarter hour, after the start)",
+                    example = "13:00") LocalTime end) {
     }
 
     public Practitioner {

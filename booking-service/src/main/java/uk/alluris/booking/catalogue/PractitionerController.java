@@ -1,5 +1,7 @@
 package uk.alluris.booking.catalogue;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -28,8 +30,16 @@ import uk.alluris.kit.problem.ProblemException;
 @RequestMapping("/api/bookings/practitioners")
 class PractitionerController {
 
-    record PractitionerBody(@NotBlank @Size(max = 120) String name, @NotNull @Size(max = 5) Set<PractitionerRole> roles,
-            @NotNull @Size(max = 21) List<Practitioner.@NotNull WorkingHours> weeklyHours, Boolean active) {
+    record PractitionerBody(
+            @Schema(description = "Their name as clients see it, at most 120 characters", example = "Dr Sam Example")
+            @NotBlank @Size(max = 120) String name,
+            @Schema(description = "What they are qualified to do, at most 5: PRESCRIBER, AESTHETIC_PRACTITIONER, "
+                    + "SKIN_THERAPIST", example = "[\"PRESCRIBER\"]")
+            @NotNull @Size(max = 5) Set<PractitionerRole> roles,
+            @Schema(description = "The spans worked each week, at most 21, clinic time on the quarter hour",
+                    example = "[{\"day\": \"MONDAY\", \"start\": \"09:00\", \"end\": \"13:00\"}]")
+            @NotNull @Size(max = 21) List<Practitioner.@NotNull WorkingHours> weeklyHours,
+            @Schema(description = "Whether they are working; left out means yes", example = "true") Boolean active) {
 
         Practitioner toPractitioner(UUID id) {
             for (Practitioner.WorkingHours hours : weeklyHours) {
@@ -57,22 +67,30 @@ class PractitionerController {
         this.practitioners = practitioners;
     }
 
+    @Operation(summary = "List practitioners", description = "The practitioners working, by name, with their roles "
+            + "and weekly hours, for anyone signed in. In pages of at most 200 (page, size).")
     @GetMapping
     List<Practitioner> list(Paging paging) {
         return paging.of(practitioners.findByActiveTrueOrderByNameAsc());
     }
 
+    @Operation(summary = "Read a practitioner", description = "One practitioner, working or not, for anyone signed "
+            + "in.")
     @GetMapping("/{id}")
     Practitioner one(@PathVariable UUID id) {
         return practitioners.findById(id).orElseThrow(() -> ProblemException.notFound("practitioner " + id));
     }
 
+    @Operation(summary = "Add a practitioner", description = "ADMIN only: adds a practitioner with at most 5 roles "
+            + "and 21 spans of weekly hours, each starting before it ends on the quarter hour (400 otherwise).")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Practitioner add(@Valid @RequestBody PractitionerBody body) {
         return practitioners.save(body.toPractitioner(UUID.randomUUID()));
     }
 
+    @Operation(summary = "Change a practitioner", description = "ADMIN only: replaces a practitioner's name, roles "
+            + "and weekly hours, or sets active false when they stop working; appointments already booked stay.")
     @PutMapping("/{id}")
     Practitioner change(@PathVariable UUID id, @Valid @RequestBody PractitionerBody body) {
         one(id);

@@ -1,5 +1,7 @@
 package uk.alluris.booking.catalogue;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -34,11 +36,32 @@ class TreatmentController {
     /** Durations are whole slots: the diary is cut into {@value #SLOT_MINUTES}-minute granules. */
     static final int SLOT_MINUTES = 15;
 
-    record TreatmentBody(@NotBlank @Size(max = 120) String name, @NotNull @Min(15) @Max(480) Integer durationMinutes,
-            @NotNull @PositiveOrZero Long pricePence, @NotNull @PositiveOrZero Long depositPence,
-            @NotNull @Min(0) @Max(120) Integer minimumAge, Boolean prescriptionOnly, Boolean consultationFirst,
-            Boolean questionnaireFirst, Boolean consultation, PractitionerRole requiredRole,
-            @Size(max = 4000) String aftercare, Boolean active) {
+    record TreatmentBody(
+            @Schema(description = "Its name as clients see it, at most 120 characters",
+                    example = "Anti-wrinkle injections, three areas") @NotBlank @Size(max = 120) String name,
+            @Schema(description = "How long it takes, in minutes: a multiple of 15, from 15 to 480", example = "30")
+            @NotNull @Min(15) @Max(480) Integer durationMinutes,
+            @Schema(description = "Its price in pence (GBP), 0 or more", example = "25000")
+            @NotNull @PositiveOrZero Long pricePence,
+            @Schema(description = "The deposit taken at booking, in pence (GBP): 0 for none, at most the price",
+                    example = "5000") @NotNull @PositiveOrZero Long depositPence,
+            @Schema(description = "The youngest age, in years (0 to 120), at which a client may have it; 18 makes "
+                    + "it age-restricted", example = "18") @NotNull @Min(0) @Max(120) Integer minimumAge,
+            @Schema(description = "Whether it is a prescription-only medicine; left out means no", example = "true")
+            Boolean prescriptionOnly,
+            @Schema(description = "Whether a consultation must come before it; left out means no", example = "true")
+            Boolean consultationFirst,
+            @Schema(description = "Whether a medical questionnaire must be answered before it; left out means no",
+                    example = "true") Boolean questionnaireFirst,
+            @Schema(description = "Whether it is itself a prescriber's consultation; left out means no",
+                    example = "false") Boolean consultation,
+            @Schema(description = "The role a practitioner must hold to give it; left out, anyone may",
+                    example = "PRESCRIBER") PractitionerRole requiredRole,
+            @Schema(description = "Aftercare advice sent after the visit, at most 4000 characters",
+                    example = "Avoid strenuous exercise and lying flat for four hours.")
+            @Size(max = 4000) String aftercare,
+            @Schema(description = "Whether it is offered; left out means yes, false withdraws it", example = "true")
+            Boolean active) {
 
         Treatment toTreatment(UUID id) {
             if (durationMinutes % SLOT_MINUTES != 0) {
@@ -65,23 +88,31 @@ class TreatmentController {
         this.treatments = treatments;
     }
 
+    @Operation(summary = "List treatments", description = "The treatments offered, by name, for anyone signed in "
+            + "(the portal books from them); ADMIN also sees withdrawn ones. In pages of at most 200 (page, size).")
     @GetMapping
     List<Treatment> list(Paging paging) {
         boolean admin = CurrentCaller.get().map(caller -> caller.hasRole("ADMIN")).orElse(false);
         return paging.of(admin ? treatments.findAllByOrderByNameAsc() : treatments.findByActiveTrueOrderByNameAsc());
     }
 
+    @Operation(summary = "Read a treatment", description = "One treatment, offered or withdrawn, for anyone signed "
+            + "in.")
     @GetMapping("/{id}")
     Treatment one(@PathVariable UUID id) {
         return treatments.findById(id).orElseThrow(() -> ProblemException.notFound("treatment " + id));
     }
 
+    @Operation(summary = "Add a treatment", description = "ADMIN only: adds a treatment to the catalogue; its "
+            + "duration is whole 15-minute slots and its deposit at most its price (400 otherwise).")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     Treatment add(@Valid @RequestBody TreatmentBody body) {
         return treatments.save(body.toTreatment(UUID.randomUUID()));
     }
 
+    @Operation(summary = "Change a treatment", description = "ADMIN only: replaces all of a treatment's details; it "
+            + "is never deleted, only withdrawn with active false, so past appointments keep pointing at it.")
     @PutMapping("/{id}")
     Treatment change(@PathVariable UUID id, @Valid @RequestBody TreatmentBody body) {
         one(id);

@@ -1,5 +1,7 @@
 package uk.alluris.booking.clients;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -27,7 +29,15 @@ class ClientSearch {
 
     static final int MOST = 50;
 
-    record Found(UUID id, String fullName, String email, String phone, LocalDate dateOfBirth, boolean restricted) {
+    record Found(
+            @Schema(description = "The client's id", example = "3f6b2c1e-8d4a-4b7e-9c2f-5a1d0e7b9c34") UUID id,
+            @Schema(description = "Their full name", example = "Jo Bloggs") String fullName,
+            @Schema(description = "Their email address", example = "jo.bloggs@example.org") String email,
+            @Schema(description = "Their phone number, international format; null when not given",
+                    example = "+447700900123") String phone,
+            @Schema(description = "Their date of birth (ISO-8601 date)", example = "1990-04-17") LocalDate dateOfBirth,
+            @Schema(description = "Whether their processing is restricted: book no new care, offer nothing",
+                    example = "false") boolean restricted) {
     }
 
     private final Clients clients;
@@ -40,6 +50,9 @@ class ClientSearch {
         this.restrictions = restrictions;
     }
 
+    @Operation(summary = "Search clients", description = "RECEPTION and CLINICIAN find clients by one of email, "
+            + "phone or part of a name (2 to 200 characters); a CLIENT is refused (403). At most 50 are found, each "
+            + "saying whether their processing is restricted; erased clients are not found.")
     @GetMapping("/api/bookings/clients")
     List<Found> search(@RequestParam(required = false) @Size(max = 320) String email,
             @RequestParam(required = false) @Size(max = 40) String phone,

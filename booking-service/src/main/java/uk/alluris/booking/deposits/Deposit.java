@@ -1,5 +1,6 @@
 package uk.alluris.booking.deposits;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,13 @@ class Deposit {
     }
 
     /** One step of the deposit's history: the status reached, why, and the processor event that said so. */
-    record Change(Status status, String reason, String processorEvent, Instant at) {
+    record Change(
+            @Schema(description = "The status reached: REQUESTED, AWAITING_PAYMENT, PAID, KEPT, REFUND_DUE, REFUNDED "
+                    + "or VOID", example = "PAID") Status status,
+            @Schema(description = "Why it moved", example = "the processor took the payment") String reason,
+            @Schema(description = "The processor event that said so; null when the clinic moved it",
+                    example = "evt_3QxExample0002") String processorEvent,
+            @Schema(description = "When (UTC, ISO-8601)", example = "2026-11-20T09:20:00Z") Instant at) {
     }
 
     @Id

@@ -1,5 +1,7 @@
 package uk.alluris.booking.deposits;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -19,8 +21,24 @@ import uk.alluris.kit.security.CurrentCaller;
 @RestController
 class DepositController {
 
-    record DepositView(UUID appointmentId, String intentId, String clientSecret, long amountPence, String currency,
-            Deposit.Status status, String checkoutUrl, List<Deposit.Change> history) {
+    record DepositView(
+            @Schema(description = "The appointment the deposit is for",
+                    example = "5c9e1a3b-7d2f-4b6e-8a0c-3e5f7a9b1d24") UUID appointmentId,
+            @Schema(description = "The processor's payment intent; null until the processor has answered",
+                    example = "pi_3QxExampleRef0001") String intentId,
+            @Schema(description = "The intent's client secret for the processor's payment page; only while awaiting "
+                    + "payment, else null", example = "pi_3QxExampleRef0001_secret_Example0001") String clientSecret,
+            @Schema(description = "The deposit in pence", example = "5000") long amountPence,
+            @Schema(description = "The currency, ISO 4217 in lower case: always gbp", example = "gbp") String currency,
+            @Schema(description = "Where it stands: REQUESTED, AWAITING_PAYMENT, PAID, KEPT, REFUND_DUE, REFUNDED or "
+                    + "VOID", example = "AWAITING_PAYMENT") Deposit.Status status,
+            @Schema(description = "The processor's checkout page for this intent, where one is configured; only while "
+                    + "awaiting payment, else null", example = "https://checkout.example.org/pay/pi_3QxExampleRef0001")
+            String checkoutUrl,
+            @Schema(description = "Every step the deposit took, oldest first",
+                    example = "[{\"status\": \"REQUESTED\", \"reason\": \"booked; the treatment takes a deposit\", "
+                    + "\"at\": \"2026-11-20T09:15:00Z\"}]")
+            List<Deposit.Change> history) {
     }
 
     private final Deposits deposits;
@@ -36,6 +54,10 @@ class DepositController {
         this.checkoutUrl = checkoutUrl;
     }
 
+    @Operation(summary = "Read an appointment's deposit", description = "What a checkout needs to pay an "
+            + "appointment's deposit on the processor's own page (card details never come here), for RECEPTION and "
+            + "CLINICIAN, or the CLIENT it belongs to (404 for anyone else's). A restricted person's deposit stays "
+            + "payable; an erased person's is kept only as a financial record and answers 404.")
     @GetMapping("/api/bookings/appointments/{id}/deposit")
     DepositView deposit(@PathVariable UUID id) {
         Deposit deposit = deposits.findById(id).orElseThrow(() -> ProblemException.notFound("deposit for appointment " + id));

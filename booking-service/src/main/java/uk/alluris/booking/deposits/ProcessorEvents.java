@@ -1,5 +1,6 @@
 package uk.alluris.booking.deposits;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Map;
@@ -45,6 +46,11 @@ class ProcessorEvents {
         this.deliveries = new WebhookDeliveries(mongo, clock);
     }
 
+    @Operation(summary = "Receive a payment processor notification", description = "For the payment processor "
+            + "only, without a user token: a Stripe event (Stripe-Signature header, deposits) or a status notification "
+            + "(X-Signature header, payments), each signed with HMAC-SHA256 over the body (401 and nothing stored "
+            + "when bad or outside a five-minute window). Bounded bodies (413), a per-address rate limit at the "
+            + "gateway, and each event taken once, so a replay changes nothing.")
     @PostMapping(path = "/webhooks/payments", headers = WebhookSignature.STRIPE_HEADER)
     Map<String, Object> received(@RequestHeader(WebhookSignature.STRIPE_HEADER) String header,
             HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package uk.alluris.booking.payments;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,11 +38,22 @@ class Payment {
     }
 
     /** One notification from the processor: applied, or kept with the reason it was not. */
-    record ProcessorNotice(Status status, String eventId, boolean applied, String reason, Instant receivedAt) {
+    record ProcessorNotice(
+            @Schema(description = "The status the processor reported", example = "PAID") Status status,
+            @Schema(description = "The processor's event id; null when it sent none", example = "evt_3QxExample0001")
+            String eventId,
+            @Schema(description = "Whether it changed the payment's status", example = "true") boolean applied,
+            @Schema(description = "Why it was not applied; null when it was",
+                    example = "the payment is already PAID") String reason,
+            @Schema(description = "When it arrived (UTC, ISO-8601)", example = "2026-12-03T11:05:30Z")
+            Instant receivedAt) {
     }
 
     /** A status recorded by staff at the desk: who and when (the processor's own word is a {@link ProcessorNotice}). */
-    record StaffMark(Status status, String by, Instant at) {
+    record StaffMark(
+            @Schema(description = "The status staff recorded", example = "REFUNDED") Status status,
+            @Schema(description = "The username of the member of staff", example = "reception.desk") String by,
+            @Schema(description = "When (UTC, ISO-8601)", example = "2026-12-05T15:40:00Z") Instant at) {
     }
 
     @Id

@@ -1,5 +1,6 @@
 package uk.alluris.booking.payments;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -46,6 +47,11 @@ class PaymentWebhook {
         this.deliveries = new WebhookDeliveries(mongo, clock);
     }
 
+    @Operation(summary = "Receive a payment processor notification", description = "For the payment processor "
+            + "only, without a user token: a Stripe event (Stripe-Signature header, deposits) or a status notification "
+            + "(X-Signature header, payments), each signed with HMAC-SHA256 over the body (401 and nothing stored "
+            + "when bad or outside a five-minute window). Bounded bodies (413), a per-address rate limit at the "
+            + "gateway, and each event taken once, so a replay changes nothing.")
     @PostMapping("/webhooks/payments")
     ResponseEntity<Map<String, Object>> statusChanged(@RequestHeader(name = WebhookSignature.HEADER, required = false)
             String header, HttpServletRequest request) {
