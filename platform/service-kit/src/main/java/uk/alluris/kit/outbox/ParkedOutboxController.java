@@ -25,7 +25,11 @@ class ParkedOutboxController {
             @Schema(description = "the page number, from 0", example = "0") int page,
             @Schema(description = "entries per page asked for (1 to 100)", example = "20") int size,
             @Schema(description = "parked entries in all", example = "1") long total,
-            @Schema(description = "the entries on this page") List<OutboxParking.ParkedEntry> entries) {
+            @Schema(description = "the entries on this page", example = "[{\"messageId\":\"0b6f2d4e-8c1a-4f3e-9d27-"
+                    + "5a8e1c3b7f90\",\"collection\":\"appointments\",\"documentId\":\"6650c1e2a4b5c6d7e8f90123\","
+                    + "\"topic\":\"privacy.receipts\",\"type\":\"uk.alluris.privacy.ReceiptIssued.v1\",\"reason\":"
+                    + "\"RecordTooLargeException\",\"attempts\":3,\"payloadBytes\":1048576,"
+                    + "\"parkedAt\":\"2026-11-30T09:12:44Z\"}]") List<OutboxParking.ParkedEntry> entries) {
     }
 
     private final OutboxParking parking;

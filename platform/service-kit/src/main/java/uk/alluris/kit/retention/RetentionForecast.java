@@ -13,7 +13,9 @@ public record RetentionForecast(
         @Schema(description = "the service the forecast is of", example = "booking-service") String service,
         @Schema(description = "the day the forecast counts from", example = "2026-11-30") LocalDate asOf,
         @Schema(description = "how many days ahead it looks", example = "30") int days,
-        @Schema(description = "one line per category of the register the service holds")
+        @Schema(description = "one line per category of the register the service holds", example = "[{\"category\":"
+                + "\"appointments\",\"name\":\"Appointment details\",\"period\":\"P3Y\",\"startsAt\":"
+                + "\"LAST_ACTIVITY\",\"enforced\":true,\"count\":12,\"earliest\":\"2026-12-03\"}]")
         List<CategoryForecast> categories) {
 
     /**
