@@ -22,13 +22,17 @@ class PlatformHealthSystemTest {
     }
 
     @Test
-    void theGatewayIsUp() {
-        JsonNode health = ServiceEndpoints.json(ServiceEndpoints.get(platform.gatewayUrl() + "/actuator/health"));
+    void theGatewayIsUpSayingOnlySoOnItsPublicPortAndItsComponentsOnItsManagementPort() {
+        assertThat(ServiceEndpoints.get(platform.gatewayUrl() + "/health").body()).isEqualTo("{\"status\":\"UP\"}");
+        // readiness is UP only with the gateway's store and broker
+        assertThat(ServiceEndpoints.get(platform.gatewayUrl() + "/readyz").body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(ServiceEndpoints.get(platform.gatewayUrl() + "/actuator/health").statusCode()).isEqualTo(404);
 
-        assertThat(health.path("status").asString()).isEqualTo("UP");
-        // the public port names nothing it is built on; readiness is UP only with the gateway's store and broker
-        assertThat(health.has("components")).isFalse();
-        assertThat(ServiceEndpoints.healthStatus(platform.gatewayUrl() + "/actuator/health/readiness")).isEqualTo("UP");
+        JsonNode health = ServiceEndpoints.json(ServiceEndpoints.get(platform.gatewayManagementUrl() + "/actuator/health"));
+        assertThat(health.path("components").path("mongo").path("status").asString()).isEqualTo("UP");
+        assertThat(health.path("components").path("kafka").path("status").asString()).isEqualTo("UP");
+        assertThat(ServiceEndpoints.get(platform.gatewayManagementUrl() + "/actuator/prometheus").body())
+                .contains("application=\"gateway\"");
     }
 
     @ParameterizedTest

@@ -140,6 +140,9 @@ final class RunningPlatform {
             // the local profile, as ./run sets it: committed local secrets, the seeded staff accounts, partner acme
             env.put("SPRING_PROFILES_ACTIVE", "local");
             env.put("SERVER_PORT", String.valueOf(port));
+            if ("gateway".equals(name)) {
+                env.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
+            }
             env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
             env.put("MONGODB_URI", infrastructure.mongoUri());
             databases.put(name, EmbeddedInfrastructure.freshDatabaseName(name));
@@ -243,10 +246,23 @@ final class RunningPlatform {
         }
     }
 
+    /**
+     * Where a part says whether it is healthy on its own port: a service's actuator health, the gateway's public
+     * {@code /health} (its actuator is on its management port, GATEWAY_MANAGEMENT_PORT).
+     */
+    static String healthPath(String name) {
+        return "gateway".equals(name) ? "/health" : "/actuator/health";
+    }
+
+    /** The gateway's management port (its actuator: health with components, info, Prometheus). */
+    String gatewayManagementUrl() {
+        return "http://127.0.0.1:" + environments.get("gateway").get("GATEWAY_MANAGEMENT_PORT");
+    }
+
     private void awaitHealthy() {
         Instant deadline = Instant.now().plus(STARTUP_LIMIT);
         for (String name : ports.keySet()) {
-            String health = "http://127.0.0.1:" + ports.get(name) + "/actuator/health";
+            String health = "http://127.0.0.1:" + ports.get(name) + healthPath(name);
             while (!"UP".equals(ServiceEndpoints.healthStatus(health))) {
                 if (!processes.get(name).isAlive() || Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(name + " did not become healthy; see " + logs.resolve(name + ".log")

@@ -112,7 +112,8 @@ class SecretsAttackSystemTest {
     @Test
     void marketingAndTheGatewayStartHealthyOnGeneratedSecrets() throws Exception {
         assertThat(ServiceEndpoints.healthStatus(productionMarketing() + "/actuator/health")).isEqualTo("UP");
-        assertThat(ServiceEndpoints.healthStatus(productionGateway() + "/actuator/health")).isEqualTo("UP");
+        assertThat(ServiceEndpoints.healthStatus(productionGateway() + RunningPlatform.healthPath("gateway")))
+                .isEqualTo("UP");
     }
 
     @Test
@@ -178,6 +179,9 @@ class SecretsAttackSystemTest {
         int port = freePort();
         Map<String, String> env = new LinkedHashMap<>(secrets);
         env.put("SERVER_PORT", String.valueOf(port));
+        if ("gateway".equals(part)) {
+            env.put("GATEWAY_MANAGEMENT_PORT", String.valueOf(freePort()));
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.kafkaBootstrapServers());
         env.put("MONGODB_URI", infrastructure.mongoUri());
         env.put("MONGODB_DATABASE", EmbeddedInfrastructure.freshDatabaseName(part));
@@ -189,16 +193,16 @@ class SecretsAttackSystemTest {
             Runtime.getRuntime().addShutdownHook(new Thread(SecretsAttackSystemTest::stopEverythingStarted));
         }
         STARTED.add(process);
-        return new Start(process, "http://127.0.0.1:" + port, log);
+        return new Start(process, "http://127.0.0.1:" + port, RunningPlatform.healthPath(part), log);
     }
 
-    private record Start(Process process, String url, Path logFile) {
+    private record Start(Process process, String url, String healthPath, Path logFile) {
 
         /** Whether the service stopped by itself, having never answered as healthy. */
         boolean refused() throws InterruptedException {
             Instant deadline = Instant.now().plus(LIMIT);
             while (process.isAlive() && Instant.now().isBefore(deadline)) {
-                if ("UP".equals(ServiceEndpoints.healthStatus(url + "/actuator/health"))) {
+                if ("UP".equals(ServiceEndpoints.healthStatus(url + healthPath))) {
                     return false;
                 }
                 process.waitFor(500, TimeUnit.MILLISECONDS);
@@ -209,7 +213,7 @@ class SecretsAttackSystemTest {
         boolean healthy() throws InterruptedException {
             Instant deadline = Instant.now().plus(LIMIT);
             while (process.isAlive() && Instant.now().isBefore(deadline)) {
-                if ("UP".equals(ServiceEndpoints.healthStatus(url + "/actuator/health"))) {
+                if ("UP".equals(ServiceEndpoints.healthStatus(url + healthPath))) {
                     return true;
                 }
                 process.waitFor(500, TimeUnit.MILLISECONDS);

@@ -60,7 +60,8 @@ class ImageConfigurationUnitTest {
         assertThat(profile.at(container + "environment/SERVER_PORT")).isEqualTo(PORT);
         assertThat(profile.all(container + "jvmFlags/jvmFlag"))
                 .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
-        assertThat(profile.at(container + "labels/uk.alluris.probe.readiness")).isEqualTo(kubernetesReadinessPath());
+        assertThat(profile.at(container + "labels/uk.alluris.probe.readiness")).isEqualTo("${alluris.probe.readiness}");
+        assertThat(profile.property("alluris.probe.readiness")).isEqualTo(kubernetesReadinessPath("booking-service"));
         assertThat(profile.at(container + "entrypoint")).as("Jib's own java entrypoint, with the main class").isNull();
     }
 
@@ -84,16 +85,18 @@ class ImageConfigurationUnitTest {
             String mainClass = entrypoint.get(entrypoint.size() - 1);
             assertThat(Repository.path(deployable + "/src/main/java/" + mainClass.replace('.', '/') + ".java"))
                     .as(deployable + " main class").isRegularFile();
-            assertThat(config.path("Labels").path("uk.alluris.probe.readiness").asString())
-                    .isEqualTo(kubernetesReadinessPath());
+            assertThat(config.path("Labels").path("uk.alluris.probe.readiness").asString()).as(deployable)
+                    .isEqualTo(kubernetesReadinessPath(deployable));
         }
         assumeTrue(!built.isEmpty(), "no image tarball built: ./mvnw -B package -DskipTests -Dimages "
                 + "(-Dalluris.image.base=scratch where no registry is reachable) builds them");
     }
 
-    private static String kubernetesReadinessPath() {
-        Map<String, Object> gateway = Repository.yamlDocuments(Repository.path("deploy/k8s/base/gateway.yaml")).get(0);
-        Map<String, Object> container = Yamls.map(Yamls.listAt(gateway, "spec.template.spec.containers").get(0));
+    /** The readiness path Kubernetes probes for a deployable (the gateway's is on its public port: /readyz). */
+    private static String kubernetesReadinessPath(String deployable) {
+        Map<String, Object> deployment = Repository.yamlDocuments(
+                Repository.path("deploy/k8s/base/" + deployable + ".yaml")).get(0);
+        Map<String, Object> container = Yamls.map(Yamls.listAt(deployment, "spec.template.spec.containers").get(0));
         return Yamls.text(container, "readinessProbe.httpGet.path");
     }
 }

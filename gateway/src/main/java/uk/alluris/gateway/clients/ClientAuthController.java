@@ -1,5 +1,7 @@
 package uk.alluris.gateway.clients;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -24,10 +26,18 @@ import uk.alluris.gateway.tokens.IssuedToken;
 @RestController
 class ClientAuthController {
 
-    record CodeRequest(@NotBlank @Size(max = 320) String email) {
+    @Schema(description = "Asking for a sign-in code")
+    record CodeRequest(
+            @Schema(description = "the client's email address, where the code is sent", example = "client@example.com")
+            @NotBlank @Size(max = 320) String email) {
     }
 
-    record CodeExchange(@NotBlank @Size(max = 320) String email, @NotBlank @Pattern(regexp = "\\d{6}") String code) {
+    @Schema(description = "A mailed sign-in code, given back")
+    record CodeExchange(
+            @Schema(description = "the email address the code was sent to", example = "client@example.com")
+            @NotBlank @Size(max = 320) String email,
+            @Schema(description = "the six digits from the mail", example = "381904")
+            @NotBlank @Pattern(regexp = "\\d{6}") String code) {
     }
 
     private final ClientSignIn signIn;
@@ -38,12 +48,20 @@ class ClientAuthController {
         this.visitorClaim = visitorClaim;
     }
 
+    @Operation(summary = "Mail a client a sign-in code", description = "Sends a six-digit code, valid for fifteen "
+            + "minutes, to the address given. Open to anyone; every address gets the same answer, known to the clinic "
+            + "or not, one address at most three codes in fifteen minutes (429 beyond) and one caller at most 20 calls a "
+            + "minute to /auth/**.")
     @PostMapping("/auth/client/code")
     Mono<ResponseEntity<Map<String, String>>> code(@Valid @RequestBody CodeRequest request) {
         return signIn.sendCode(request.email()).thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(Map.of("status", "If this address can receive mail, a sign-in code is on its way.")));
     }
 
+    @Operation(summary = "Exchange a sign-in code for a client token", description = "Answers a CLIENT token, "
+            + "bound to the person's email blind index so that it reaches only their own data, in the body and as a "
+            + "strict session cookie. A code allows five tries and is used once; the cookie-banner choices made in this "
+            + "browser join the person's consent ledger.")
     @PostMapping("/auth/client/token")
     Mono<ResponseEntity<IssuedToken>> token(@Valid @RequestBody CodeExchange exchange, ServerHttpRequest request) {
         // the cookie banner's choices made in this browser join the person's consent ledger (VisitorClaim)

@@ -1,5 +1,6 @@
 package uk.alluris.gateway.routing;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
 /** What a caller gets while a service is down or its circuit is open: a 503 naming the service, never a hang. */
+@Hidden // where the gateway forwards a failed call internally, not an API for integrators
 @RestController
 class FallbackController {
 

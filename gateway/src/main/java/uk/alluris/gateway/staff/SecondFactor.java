@@ -1,5 +1,6 @@
 package uk.alluris.gateway.staff;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -26,7 +27,13 @@ class SecondFactor {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** What enrolment shows once: the secret as an authenticator app reads it, and the recovery codes. */
-    record Enrolment(String otpauthUri, List<String> recoveryCodes) {
+    @Schema(description = "A new second factor, shown this once")
+    record Enrolment(
+            @Schema(description = "the secret as an authenticator app reads it (scan it as a QR code or type it in)",
+                    example = "otpauth://totp/Alluris:admin%40alluris.local?secret=JBSWY3DPEHPK3PXP&issuer=Alluris"
+                            + "&algorithm=SHA1&digits=6&period=30") String otpauthUri,
+            @Schema(description = "ten single-use codes for when the authenticator is lost; keep them safe",
+                    example = "[\"k3m9-x2qa-7hp4-rt6w\"]") List<String> recoveryCodes) {
     }
 
     private final ReactiveMongoTemplate mongo;

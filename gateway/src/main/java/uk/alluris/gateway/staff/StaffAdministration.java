@@ -1,5 +1,6 @@
 package uk.alluris.gateway.staff;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +32,16 @@ class StaffAdministration {
     static final int MIN_PASSWORD = 12;
 
     /** One account as the administrator sees it: never a hash, secret or code. */
-    record AccountView(String username, String reference, List<String> roles, boolean disabled,
-            boolean secondFactorEnrolled, int recoveryCodesLeft) {
+    @Schema(description = "A staff account as administrators see it")
+    record AccountView(
+            @Schema(description = "the sign-in name, a work email address", example = "reception@alluris.local")
+            String username,
+            @Schema(description = "the pseudonymous reference log lines name the account by", example = "acct-3f9a1c07b2de")
+            String reference,
+            @Schema(description = "the account's roles", example = "[\"RECEPTION\"]") List<String> roles,
+            @Schema(description = "true while the account may not sign in", example = "false") boolean disabled,
+            @Schema(description = "true once a second factor is confirmed", example = "true") boolean secondFactorEnrolled,
+            @Schema(description = "unused recovery codes", example = "10") int recoveryCodesLeft) {
 
         static AccountView of(StaffAccount account) {
             return new AccountView(account.username(), AccountReference.of(account.username()),

@@ -1,5 +1,7 @@
 package uk.alluris.gateway.staff;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,16 +27,33 @@ import uk.alluris.gateway.tokens.TokenVerifier;
 @RestController
 class StaffAuthController {
 
-    record Credentials(@NotBlank @Size(max = 200) String username, @NotBlank @Size(max = 200) String password) {
+    @Schema(description = "A member of staff's sign-in name and password")
+    record Credentials(
+            @Schema(description = "the staff account's username, its work email address", example = "reception@alluris.local")
+            @NotBlank @Size(max = 200) String username,
+            @Schema(description = "the account's password (12 to 200 characters when it was set)",
+                    example = "correct-horse-battery-staple") @NotBlank @Size(max = 200) String password) {
     }
 
-    record SecondFactorCode(@NotBlank @Size(max = 100) String mfaToken, @NotBlank @Size(max = 40) String code) {
+    @Schema(description = "The second step of a staff sign-in")
+    record SecondFactorCode(
+            @Schema(description = "the challenge token the right password was answered with (mfaToken)",
+                    example = "6f1c2a9e-3b4d-4c8e-9a71-0d2e5f7b8c13") @NotBlank @Size(max = 100) String mfaToken,
+            @Schema(description = "a current six-digit code from the authenticator app, or an unused recovery code",
+                    example = "492039") @NotBlank @Size(max = 40) String code) {
     }
 
-    record EnrolmentRequest(@Size(max = 100) String mfaToken) {
+    @Schema(description = "Starting a second factor; empty (or no body) when signed in")
+    record EnrolmentRequest(
+            @Schema(description = "the challenge token from a right password, for an account whose role needs a second "
+                    + "factor it has not set up; omit it when signed in", example = "6f1c2a9e-3b4d-4c8e-9a71-0d2e5f7b8c13")
+            @Size(max = 100) String mfaToken) {
     }
 
-    record EnrolmentCode(@NotBlank @Size(max = 40) String code) {
+    @Schema(description = "The first code from a newly set-up authenticator")
+    record EnrolmentCode(
+            @Schema(description = "a current six-digit code from the authenticator app just set up", example = "492039")
+            @NotBlank @Size(max = 40) String code) {
     }
 
     private final StaffSignIn signIn;
@@ -54,6 +73,11 @@ class StaffAuthController {
         this.frontDoor = frontDoor;
     }
 
+    @Operation(summary = "Sign in as staff", description = "Checks a member of staff's password and answers a "
+            + "bearer token (also set as a strict session cookie) or, for an account with a second factor, a challenge "
+            + "token for /auth/login/mfa. Open to anyone, at most 20 calls a minute per address to /auth/**; five wrong "
+            + "passwords in a row lock the account for fifteen minutes from that address, and every refusal looks the "
+            + "same, so the answer never tells whether an account exists.")
     @PostMapping("/auth/login")
     Mono<ResponseEntity<Object>> login(@Valid @RequestBody Credentials credentials, ServerWebExchange exchange) {
         String address = ClientAddress.of(exchange, frontDoor.trustedProxies());
@@ -62,6 +86,10 @@ class StaffAuthController {
                         : ResponseEntity.ok().body((Object) step.secondFactor()));
     }
 
+    @Operation(summary = "Complete a staff sign-in with a second factor", description = "Exchanges the challenge "
+            + "token from /auth/login and a TOTP or recovery code for a bearer token, also set as a strict session "
+            + "cookie. A challenge allows five codes and lives five minutes, an account gets at most ten codes in fifteen "
+            + "minutes, and each code is accepted once.")
     @PostMapping("/auth/login/mfa")
     Mono<ResponseEntity<Object>> secondFactor(@Valid @RequestBody SecondFactorCode code) {
         return secondFactor.complete(code.mfaToken(), code.code()).map(this::signedIn);
@@ -71,6 +99,10 @@ class StaffAuthController {
      * Sets up a second factor: with the token from a right password when the account's role needs one, or signed in
      * for anyone who wants one. The secret (as an otpauth:// URI) and the recovery codes are shown this once.
      */
+    @Operation(summary = "Set up a second factor", description = "Creates a pending authenticator secret "
+            + "(as an otpauth:// URI) and ten recovery codes, shown this once. Allowed with the challenge token from a "
+            + "right password when the account's role needs a second factor, or with a staff token for anyone who "
+            + "wants one; an account with a confirmed factor is refused (409) until an administrator resets it.")
     @PostMapping("/auth/mfa/enrolment")
     Mono<SecondFactor.Enrolment> enrol(@Valid @RequestBody(required = false) EnrolmentRequest request,
             ServerWebExchange exchange) {
@@ -80,6 +112,9 @@ class StaffAuthController {
         return caller.of(exchange).flatMap(jwt -> secondFactor.enrol(jwt.getSubject()));
     }
 
+    @Operation(summary = "Confirm a second factor", description = "Confirms the signed-in member of staff's "
+            + "pending second factor with a first code from the authenticator; from then on every sign-in of the "
+            + "account asks for a code. Needs a staff token.")
     @PostMapping("/auth/mfa/enrolment/confirmation")
     Mono<ResponseEntity<Void>> confirm(@Valid @RequestBody EnrolmentCode code, ServerWebExchange exchange) {
         return caller.of(exchange).flatMap(jwt -> secondFactor.confirm(jwt.getSubject(), code.code()))
@@ -87,6 +122,9 @@ class StaffAuthController {
     }
 
     /** Clears the cookie and revokes the token presented (bearer or cookie) on every service until it expires. */
+    @Operation(summary = "Sign out", description = "Clears the session cookie and revokes the token presented "
+            + "(bearer or cookie) on every service until it would have expired. Anyone may call it: without a valid "
+            + "token it only clears the cookie; 503 when the revocation could not be passed on (try again).")
     @PostMapping("/auth/logout")
     Mono<ResponseEntity<Void>> logout(ServerWebExchange exchange) {
         ResponseEntity<Void> signedOut = ResponseEntity.noContent()

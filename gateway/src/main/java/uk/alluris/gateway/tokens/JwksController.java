@@ -1,5 +1,6 @@
 package uk.alluris.gateway.tokens;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.CacheControl;
@@ -18,6 +19,8 @@ class JwksController {
         this.keys = keys;
     }
 
+    @Operation(summary = "Token signing keys", description = "The public keys (RFC 7517 JWK set) every service "
+            + "verifies the platform's tokens against; public, cached for five minutes.")
     @GetMapping(value = "/.well-known/jwks.json", produces = "application/jwk-set+json")
     Mono<ResponseEntity<Map<String, Object>>> jwks() {
         return keys.publicKeys().map(set -> ResponseEntity.ok()

@@ -3,6 +3,7 @@ package uk.alluris.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,6 +30,9 @@ public abstract class RealInfrastructureChecks {
 
     @LocalServerPort
     protected int port;
+    /** The actuator's own port where it has one (the gateway's), else 0: the actuator is on the service's port. */
+    @Value("${local.management.port:0}")
+    protected int managementPort;
 
     @DynamicPropertySource
     static void realInfrastructure(DynamicPropertyRegistry registry) {
@@ -38,7 +42,8 @@ public abstract class RealInfrastructureChecks {
 
     @Test
     void healthIsUpAgainstRealMongoDbAndKafka() {
-        JsonNode health = ServiceEndpoints.json(ServiceEndpoints.get("http://127.0.0.1:" + port + "/actuator/health"));
+        JsonNode health = ServiceEndpoints.json(ServiceEndpoints.get(
+                "http://127.0.0.1:" + (managementPort > 0 ? managementPort : port) + "/actuator/health"));
 
         assertThat(health.path("status").asString()).isEqualTo("UP");
         assertThat(health.path("components").path("mongo").path("status").asString()).isEqualTo("UP");

@@ -113,11 +113,14 @@ public class PlatformApiConventions implements OpenApiCustomizer {
         ObjectSchema problem = new ObjectSchema();
         problem.description("RFC 9457 problem details; members are never null");
         problem.properties(Map.of(
-                "type", new StringSchema().format("uri").description("what kind of problem"),
-                "title", new StringSchema().description("a short summary of the kind of problem"),
-                "status", new IntegerSchema().description("the HTTP status"),
-                "detail", new StringSchema().description("what went wrong with this request"),
-                "instance", new StringSchema().format("uri-reference").description("the request's path")));
+                "type", new StringSchema().format("uri").description("what kind of problem").example("about:blank"),
+                "title", new StringSchema().description("a short summary of the kind of problem")
+                        .example("Bad Request"),
+                "status", new IntegerSchema().description("the HTTP status").example(400),
+                "detail", new StringSchema().description("what went wrong with this request, naming the field and "
+                        + "what is allowed").example("size: must be between 1 and 100"),
+                "instance", new StringSchema().format("uri-reference").description("the request's path")
+                        .example("/api/outbox/parked")));
         problem.required(List.of("title", "status"));
         return problem;
     }

@@ -1,5 +1,6 @@
 package uk.alluris.kit.outbox;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import io.micrometer.core.instrument.Counter;
@@ -36,8 +37,22 @@ public class OutboxParking {
     private static final Logger log = LoggerFactory.getLogger(OutboxParking.class);
 
     /** One parked entry; the payload stays (events carry no plaintext personal data) so it can be sent again. */
-    public record ParkedEntry(String messageId, String collection, String documentId, String topic, String type,
-            String reason, int attempts, int payloadBytes, java.time.Instant parkedAt) {
+    @Schema(description = "An outbox entry Kafka refused for what it is, taken out of the way; never its payload")
+    public record ParkedEntry(
+            @Schema(description = "the event's id, as it would have been sent", example = "0b6f2d4e-8c1a-4f3e-9d27-5a8e1c3b7f90")
+            String messageId,
+            @Schema(description = "the collection of the document whose outbox held it", example = "appointments")
+            String collection,
+            @Schema(description = "the id of that document", example = "6650c1e2a4b5c6d7e8f90123") String documentId,
+            @Schema(description = "the Kafka topic it was for", example = "privacy.receipts") String topic,
+            @Schema(description = "the event's CloudEvents type", example = "uk.alluris.privacy.ReceiptIssued.v1")
+            String type,
+            @Schema(description = "why Kafka refused it (the root cause's class and message)",
+                    example = "RecordTooLargeException: The message is 1048712 bytes when serialized")
+            String reason,
+            @Schema(description = "how many times it was refused before it was parked", example = "3") int attempts,
+            @Schema(description = "the size of its payload in characters", example = "1048576") int payloadBytes,
+            @Schema(description = "when it was parked", example = "2026-11-30T09:12:44Z") java.time.Instant parkedAt) {
     }
 
     private final MongoTemplate mongo;

@@ -1,5 +1,7 @@
 package uk.alluris.kit.outbox;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +20,16 @@ class ParkedOutboxController {
 
     static final int MAX_SIZE = 100;
 
-    record ParkedPage(int page, int size, long total, List<OutboxParking.ParkedEntry> entries) {
+    @Schema(description = "One page of this service's parked outbox entries, newest first")
+    record ParkedPage(
+            @Schema(description = "the page number, from 0", example = "0") int page,
+            @Schema(description = "entries per page asked for (1 to 100)", example = "20") int size,
+            @Schema(description = "parked entries in all", example = "1") long total,
+            @Schema(description = "the entries on this page", example = "[{\"messageId\":\"0b6f2d4e-8c1a-4f3e-9d27-"
+                    + "5a8e1c3b7f90\",\"collection\":\"appointments\",\"documentId\":\"6650c1e2a4b5c6d7e8f90123\","
+                    + "\"topic\":\"privacy.receipts\",\"type\":\"uk.alluris.privacy.ReceiptIssued.v1\",\"reason\":"
+                    + "\"RecordTooLargeException\",\"attempts\":3,\"payloadBytes\":1048576,"
+                    + "\"parkedAt\":\"2026-11-30T09:12:44Z\"}]") List<OutboxParking.ParkedEntry> entries) {
     }
 
     private final OutboxParking parking;
@@ -27,6 +38,9 @@ class ParkedOutboxController {
         this.parking = parking;
     }
 
+    @Operation(summary = "List parked outbox entries", description = "Pages through the events of this service that "
+            + "Kafka refused for what they are and were taken out of the outbox, with the reason, topic, type and size, "
+            + "never the payload. The privacy officer and administrators only (403 for other roles); 1 to 100 a page.")
     @GetMapping("${alluris.outbox.parked-path:/api/outbox/parked}")
     ParkedPage parked(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (!CurrentCaller.get().map(caller -> caller.hasRole("PRIVACY_OFFICER") || caller.hasRole("ADMIN"))

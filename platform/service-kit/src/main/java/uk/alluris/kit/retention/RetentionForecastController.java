@@ -1,5 +1,6 @@
 package uk.alluris.kit.retention;
 
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -23,6 +24,10 @@ class RetentionForecastController {
         this.enforcement = enforcement;
     }
 
+    @Operation(summary = "Forecast what retention will erase", description = "Counts, per category of the register "
+            + "this service holds, the records the nightly retention job will erase within the next days (1 to 366, "
+            + "default 30) and the earliest date; never who. The privacy officer and administrators only (403 for "
+            + "other roles).")
     @GetMapping("${alluris.retention.forecast-path:/api/retention/forecast}")
     RetentionForecast forecast(@RequestParam(defaultValue = "30") int days) {
         if (!CurrentCaller.get().map(caller -> caller.hasRole("PRIVACY_OFFICER") || caller.hasRole("ADMIN"))

@@ -70,6 +70,27 @@ class ObservabilityDeploymentUnitTest {
         assertThat(known()).doesNotContain("alluris_no_such_meter");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScrapeConfigurationHasAJobForEveryPartAndReadsTheGatewayOnItsManagementPort() throws IOException {
+        Map<String, Object> file = new Yaml().load(Files.readString(DIRECTORY.resolve("prometheus.yml")));
+        String gatewayYaml = Files.readString(DIRECTORY.resolve("../../gateway/src/main/resources/application.yml"));
+        Matcher managementPort = Pattern.compile("\\$\\{GATEWAY_MANAGEMENT_PORT:(\\d+)}").matcher(gatewayYaml);
+        assertThat(managementPort.find()).as("the gateway's management port in its application.yml").isTrue();
+
+        Map<String, String> targets = new java.util.TreeMap<>();
+        for (Map<String, Object> job : (List<Map<String, Object>>) file.get("scrape_configs")) {
+            assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
+            List<Map<String, Object>> statics = (List<Map<String, Object>>) job.get("static_configs");
+            targets.put((String) job.get("job_name"), ((List<String>) statics.get(0).get("targets")).get(0));
+        }
+        assertThat(targets).containsOnlyKeys("alluris-gateway", "alluris-booking-service", "alluris-records-service",
+                "alluris-consent-service", "alluris-marketing-service", "alluris-rights-request-service", "alluris-web");
+        assertThat(targets.get("alluris-gateway")).isEqualTo("gateway:" + managementPort.group(1));
+        assertThat(targets.get("alluris-web")).isEqualTo("web:8080");
+        assertThat(file.get("rule_files")).isEqualTo(List.of("alerts.yml"));
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> alertRules() throws IOException {
         Map<String, Object> file = new Yaml().load(Files.readString(DIRECTORY.resolve("alerts.yml")));
