@@ -79,7 +79,7 @@ public final class Benchmarks {
         } else {
             report.notMeasured("erasuresPerSecondAt5000", "the second fan-out was skipped (--quick or --large-people 0)");
         }
-        report.memory(PlatformMemory.residentMiB(target.platformProcessIds()), target.platformProcessIds().size());
+        report.memory(PlatformMemory.perProcess(target.platformProcessIds()));
         return report.write();
     }
 

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -132,14 +134,23 @@ final class Report {
                 .append("\nBundle size: ").append(result.bundleBytes() / 1024).append(" KiB.\n");
     }
 
-    void memory(double residentMiB, int processes) {
-        if (Double.isNaN(residentMiB)) {
+    /** Read last, after every other phase: what the platform holds once the whole run has gone through it. */
+    void memory(List<PlatformMemory.Resident> processes) {
+        if (processes.isEmpty()) {
             notMeasured("platformRssMiB", "no platform process could be read from /proc");
             return;
         }
+        double residentMiB = processes.stream().mapToDouble(PlatformMemory.Resident::mib).sum();
         json.put("platformRssMiB", residentMiB);
+        Map<String, Double> byProcess = new LinkedHashMap<>();
+        processes.stream().sorted(Comparator.comparing(PlatformMemory.Resident::name))
+                .forEach(p -> byProcess.merge(p.name(), p.mib(), Double::sum));
+        json.put("platformRssMiBByProcess", byProcess);
         markdown.append("\n## Memory after the benchmark\n\nResident (VmRSS, summed over the platform's ")
-                .append(processes).append(" processes): ").append(fmt(residentMiB)).append(" MiB.\n");
+                .append(processes.size()).append(" processes, read after every other phase): ")
+                .append(fmt(residentMiB)).append(" MiB.\n");
+        section("Memory per process", "process | MiB");
+        byProcess.forEach((name, mib) -> markdown.append(row(name, mib)));
     }
 
     /** Writes {@code <label>-<time>.json} and {@code .md}, and the same as {@code latest-<label>.*}; returns the Markdown. */

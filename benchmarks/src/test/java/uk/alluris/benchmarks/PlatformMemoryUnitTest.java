@@ -24,4 +24,27 @@ class PlatformMemoryUnitTest {
         assertThat(PlatformMemory.residentMiB(List.of(self, Long.MAX_VALUE))).isBetween(alone * 0.5, alone * 2);
         assertThat(PlatformMemory.residentMiB(List.of(Long.MAX_VALUE))).isNaN();
     }
+
+    @Test
+    void aProcessListedTwiceIsCountedOnce() {
+        long self = ProcessHandle.current().pid();
+
+        List<PlatformMemory.Resident> each = PlatformMemory.perProcess(List.of(self, self, Long.MAX_VALUE));
+
+        assertThat(each).singleElement().satisfies(resident -> {
+            assertThat(resident.pid()).isEqualTo(self);
+            assertThat(resident.mib()).isPositive();
+        });
+    }
+
+    @Test
+    void eachProcessIsNamedByItsJarOrItsMainClass() {
+        assertThat(PlatformMemory.nameOf(String.join("\0", "java", "-Xmx256m", "-XX:+UseSerialGC", "-jar",
+                "/srv/alluris/booking-service/target/booking-service.jar"))).isEqualTo("booking-service");
+        assertThat(PlatformMemory.nameOf(String.join("\0", "java", "-Xms64m", "-cp", "a/classes:a/lib/*",
+                "kafka.Kafka", "data/kafka/server.properties"))).isEqualTo("Kafka");
+        assertThat(PlatformMemory.nameOf(String.join("\0", "/usr/bin/java", "-classpath", "x.jar",
+                "uk.alluris.local.LocalHelpers"))).isEqualTo("LocalHelpers");
+        assertThat(PlatformMemory.nameOf("/usr/sbin/nginx")).isEqualTo("nginx");
+    }
 }

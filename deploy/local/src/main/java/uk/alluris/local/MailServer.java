@@ -3,6 +3,7 @@ package uk.alluris.local;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -16,16 +17,21 @@ public final class MailServer {
     }
 
     public static void main(String[] args) throws Exception {
-        int smtp = Integer.parseInt(System.getenv().getOrDefault("SMTP_PORT", "3025"));
-        int imap = Integer.parseInt(System.getenv().getOrDefault("IMAP_PORT", "3143"));
-        GreenMail mail = start(smtp, imap);
+        GreenMail mail = startFromEnvironment(System.getenv());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mail.stop();
             stopped.countDown();
         }, "mail-server-stop"));
-        System.out.println("GreenMail: SMTP on 127.0.0.1:" + smtp + ", IMAP on 127.0.0.1:" + imap);
+        System.out.println("GreenMail: SMTP on 127.0.0.1:" + mail.getSmtp().getPort() + ", IMAP on 127.0.0.1:"
+                + mail.getImap().getPort());
         stopped.await();
+    }
+
+    /** Starts GreenMail as {@code ./run} configures it: ports from {@code env}. */
+    static GreenMail startFromEnvironment(Map<String, String> env) {
+        return start(Integer.parseInt(env.getOrDefault("SMTP_PORT", "3025")),
+                Integer.parseInt(env.getOrDefault("IMAP_PORT", "3143")));
     }
 
     public static GreenMail start(int smtpPort, int imapPort) {

@@ -50,13 +50,7 @@ public final class PaymentSimulator {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = System.getenv();
-        int port = Integer.parseInt(env.getOrDefault("PAYMENT_SIMULATOR_PORT", "12111"));
-        // LOCAL DEFAULTS, the same as booking-service's application-local.yml; overridable from the environment
-        PaymentSimulator simulator = start(port,
-                env.getOrDefault("ALLURIS_PAYMENT_PROCESSOR_SECRET_KEY", "sk_test_local-default-processor-key"),
-                env.getOrDefault("ALLURIS_PAYMENT_WEBHOOK_SECRET", "local-default-payment-webhook-secret"),
-                env.getOrDefault("PAYMENT_WEBHOOK_URL", "http://127.0.0.1:8080/webhooks/payments"));
+        PaymentSimulator simulator = startFromEnvironment(System.getenv());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             simulator.stop();
@@ -64,6 +58,16 @@ public final class PaymentSimulator {
         }, "payment-simulator-stop"));
         System.out.println("Payment simulator: Stripe-shaped API and checkout on http://127.0.0.1:" + simulator.port());
         stopped.await();
+    }
+
+    /** Starts a simulator configured as {@code ./run} configures it: port, keys and webhook address from {@code env}. */
+    static PaymentSimulator startFromEnvironment(Map<String, String> env) throws IOException {
+        int port = Integer.parseInt(env.getOrDefault("PAYMENT_SIMULATOR_PORT", "12111"));
+        // LOCAL DEFAULTS, the same as booking-service's application-local.yml; overridable from the environment
+        return start(port,
+                env.getOrDefault("ALLURIS_PAYMENT_PROCESSOR_SECRET_KEY", "sk_test_local-default-processor-key"),
+                env.getOrDefault("ALLURIS_PAYMENT_WEBHOOK_SECRET", "local-default-payment-webhook-secret"),
+                env.getOrDefault("PAYMENT_WEBHOOK_URL", "http://127.0.0.1:8080/webhooks/payments"));
     }
 
     /** Starts a simulator on {@code port} (0: any free port) sending its events to {@code webhookUrl}. */

@@ -56,10 +56,7 @@ public final class SmsSink {
     }
 
     public static void main(String[] args) throws Exception {
-        int port = Integer.parseInt(System.getenv().getOrDefault("SMS_SINK_PORT", "12112"));
-        // LOCAL DEFAULTS, the same as booking-service's application-local.yml; overridable from the environment
-        SmsSink sink = start(port, System.getenv().getOrDefault("ALLURIS_SMS_ACCOUNT_SID", "AC-local-default-sms-account"),
-                System.getenv().getOrDefault("ALLURIS_SMS_AUTH_TOKEN", "local-default-sms-auth-token"));
+        SmsSink sink = startFromEnvironment(System.getenv());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             sink.stop();
@@ -67,6 +64,14 @@ public final class SmsSink {
         }, "sms-sink-stop"));
         System.out.println("SMS sink: Twilio-shaped API on http://127.0.0.1:" + sink.port() + ", read GET /messages?to=");
         stopped.await();
+    }
+
+    /** Starts a sink configured as {@code ./run} configures it: port and account from {@code env}. */
+    static SmsSink startFromEnvironment(Map<String, String> env) throws IOException {
+        int port = Integer.parseInt(env.getOrDefault("SMS_SINK_PORT", "12112"));
+        // LOCAL DEFAULTS, the same as booking-service's application-local.yml; overridable from the environment
+        return start(port, env.getOrDefault("ALLURIS_SMS_ACCOUNT_SID", "AC-local-default-sms-account"),
+                env.getOrDefault("ALLURIS_SMS_AUTH_TOKEN", "local-default-sms-auth-token"));
     }
 
     /** Starts a sink on {@code port} (0: any free port). */

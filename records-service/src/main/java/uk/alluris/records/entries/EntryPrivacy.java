@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -103,12 +104,15 @@ public class EntryPrivacy {
         List<Entry> records = new ArrayList<>();
         List<Photo> photos = new ArrayList<>();
         List<Correction> corrections = new ArrayList<>();
+        // the key once and the addenda in one query, not per entry: hundreds of entries are read in one export
+        FieldCipher.SubjectFields fields = cipher.fieldsOf(person.id());
+        Map<UUID, List<Addendum>> addendaByEntry = addenda.findBySubjectIdOrderByAddedAtAsc(person.id()).stream()
+                .collect(Collectors.groupingBy(Addendum::entryId));
         for (ClinicalEntry entry : entries.findBySubjectIdOrderByRecordedAtAsc(person.id())) {
             String entryId = entry.id().toString();
-            Optional<String> fieldsJson = cipher.decrypt(person.id(), entryId, "fields", entry.encryptedFields());
-            Optional<String> notes = cipher.decrypt(person.id(), entryId, "notes", entry.encryptedNotes());
-            Optional<String> thirdPartiesJson = cipher.decrypt(person.id(), entryId, "thirdParties",
-                    entry.encryptedThirdParties());
+            Optional<String> fieldsJson = fields.decrypt(entryId, "fields", entry.encryptedFields());
+            Optional<String> notes = fields.decrypt(entryId, "notes", entry.encryptedNotes());
+            Optional<String> thirdPartiesJson = fields.decrypt(entryId, "thirdParties", entry.encryptedThirdParties());
             boolean unreadable = (entry.encryptedFields() != null && fieldsJson.isEmpty())
                     || (entry.encryptedNotes() != null && notes.isEmpty())
                     || (entry.encryptedThirdParties() != null && thirdPartiesJson.isEmpty());
@@ -127,18 +131,18 @@ public class EntryPrivacy {
                 records.add(new Entry(entry.id(), entry.kind().name(), entry.recordedAt(), details.value(),
                         text.value(), entry.recordedBy(), redactions, why));
             }
-            addenda.findByEntryIdOrderByAddedAtAsc(entry.id())
-                    .forEach(addendum -> corrections.add(correction(person, addendum, thirdParties, redaction)));
+            addendaByEntry.getOrDefault(entry.id(), List.of())
+                    .forEach(addendum -> corrections.add(correction(fields, addendum, thirdParties, redaction)));
         }
         return new Exported(records, photos, corrections);
     }
 
-    private Correction correction(ClinicalSubject person, Addendum addendum, List<String> thirdParties,
-            ThirdPartyRedaction redaction) {
+    private static Correction correction(FieldCipher.SubjectFields subject, Addendum addendum,
+            List<String> thirdParties, ThirdPartyRedaction redaction) {
         String id = addendum.id().toString();
-        Optional<String> reason = cipher.decrypt(person.id(), id, "reason", addendum.encryptedReason());
-        Optional<String> notes = cipher.decrypt(person.id(), id, "notes", addendum.encryptedNotes());
-        Optional<String> fields = cipher.decrypt(person.id(), id, "fields", addendum.encryptedFields());
+        Optional<String> reason = subject.decrypt(id, "reason", addendum.encryptedReason());
+        Optional<String> notes = subject.decrypt(id, "notes", addendum.encryptedNotes());
+        Optional<String> fields = subject.decrypt(id, "fields", addendum.encryptedFields());
         ThirdPartyRedaction.Redacted<String> why = redaction.text(reason.orElse(null), thirdParties);
         ThirdPartyRedaction.Redacted<String> text = redaction.text(notes.orElse(null), thirdParties);
         ThirdPartyRedaction.Redacted<Object> details = redaction.value(fields.map(EntryViews::map).orElse(null),

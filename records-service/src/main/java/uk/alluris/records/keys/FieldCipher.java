@@ -1,5 +1,6 @@
 package uk.alluris.records.keys;
 
+import com.google.crypto.tink.Aead;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -34,7 +35,38 @@ public class FieldCipher {
         if (ciphertext == null) {
             return Optional.empty();
         }
-        return keys.existing(subjectId).map(aead -> {
+        return decrypt(keys.existing(subjectId), subjectId, entryId, field, ciphertext);
+    }
+
+    /**
+     * The subject's key, looked up and unwrapped once, for reading many of their fields in one go (an export of a
+     * person with hundreds of entries: one look-up instead of one store round trip and unwrap per field). Held only
+     * for that one piece of work, never kept: a key destroyed afterwards is gone for every later read.
+     */
+    public SubjectFields fieldsOf(String subjectId) {
+        return new SubjectFields(subjectId, keys.existing(subjectId));
+    }
+
+    /** One subject's fields, read under the key {@link #fieldsOf} looked up; all empty when it was gone. */
+    public static final class SubjectFields {
+
+        private final String subjectId;
+        private final Optional<Aead> key;
+
+        private SubjectFields(String subjectId, Optional<Aead> key) {
+            this.subjectId = subjectId;
+            this.key = key;
+        }
+
+        /** The plaintext, or empty when there is none or the subject's key was gone. */
+        public Optional<String> decrypt(String entryId, String field, String ciphertext) {
+            return ciphertext == null ? Optional.empty() : FieldCipher.decrypt(key, subjectId, entryId, field, ciphertext);
+        }
+    }
+
+    private static Optional<String> decrypt(Optional<Aead> key, String subjectId, String entryId, String field,
+            String ciphertext) {
+        return key.map(aead -> {
             try {
                 return new String(aead.decrypt(Base64.getDecoder().decode(ciphertext),
                         associatedData(subjectId, entryId, field)), StandardCharsets.UTF_8);

@@ -172,6 +172,46 @@ class RecordsExportAndRectificationIntegrationTest {
     }
 
     @Test
+    void anExportHoldsEachEntrysCorrectionsDecryptedInTheEntriesOrderAndNoneOfAnotherPerson() throws Exception {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        String email = "corrected-" + UUID.randomUUID() + "@example.com";
+        String older = entry(calls, email, null, "TREATMENT", OffsetDateTime.now(ZoneOffset.UTC).minusDays(30),
+                "{\"units\":20}", "20 units glabella", "[\"Jane Doe\"]", null);
+        String newer = entry(calls, email, null, "AFTERCARE", OffsetDateTime.now(ZoneOffset.UTC).minusDays(2),
+                "{\"advice\":\"ice\"}", "aftercare given", null, null);
+        String other = entry(calls, "other-" + UUID.randomUUID() + "@example.com", null, "TREATMENT",
+                OffsetDateTime.now(ZoneOffset.UTC).minusDays(3), "{\"units\":5}", "someone else", null, null);
+        // added newest entry first: the export still lists corrections by entry, then by when they were added
+        addendum(calls, newer, "advice clarified", "ice for ten minutes");
+        addendum(calls, older, "units mistyped", "12 units, not 20; Jane Doe was present");
+        addendum(calls, older, "second look", "confirmed 12 units");
+        addendum(calls, other, "not this person", "other-persons-correction");
+        UUID requestId = UUID.randomUUID();
+        KeysetHandle key = ExportSeal.newRecipientKey();
+
+        probe.publish(exportRequest(requestId, byEmail(email), key));
+        ReceiptIssued receipt = probe.receipt(requestId, SERVICE);
+
+        assertThat(receipt.categories()).contains(CategoryOutcome.of("clinical-records", Outcome.EXPORTED, 2),
+                CategoryOutcome.of("clinical-record-addenda", Outcome.EXPORTED, 3));
+        String text = new String(ExportSeal.open(key, receipt.sealedExport(), requestId, SERVICE), StandardCharsets.UTF_8);
+        JsonNode corrections = JSON.readTree(text).path("data").path("clinical-record-addenda");
+        assertThat(corrections.valueStream().map(c -> c.path("entryId").asString() + ": " + c.path("reason").asString()))
+                .containsExactly(older + ": units mistyped", older + ": second look", newer + ": advice clarified");
+        assertThat(corrections.get(0).path("notes").asString()).isEqualTo("12 units, not 20; " + NAME + " was present");
+        assertThat(corrections.get(0).path("thirdPartyRedactions").asInt()).isEqualTo(1);
+        assertThat(corrections.get(2).path("notes").asString()).isEqualTo("ice for ten minutes");
+        assertThat(text).doesNotContain("other-persons-correction").doesNotContain(other).doesNotContain("Jane Doe");
+    }
+
+    private void addendum(ServiceCalls calls, String entryId, String reason, String notes) {
+        ServiceCalls.Answer answer = calls.post("/api/records/entries/" + entryId + "/addenda",
+                "{\"reason\":" + JSON.writeValueAsString(reason) + ",\"notes\":" + JSON.writeValueAsString(notes) + "}",
+                clinician);
+        assertThat(answer.status()).as(answer.text()).isEqualTo(201);
+    }
+
+    @Test
     void anEntryWhoseCiphertextOutlivedItsKeyIsExportedAsUnreadable() throws Exception {
         ServiceCalls calls = ServiceCalls.onPort(port);
         String email = "keyless-" + UUID.randomUUID() + "@example.com";
