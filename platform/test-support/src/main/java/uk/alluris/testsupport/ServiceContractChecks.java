@@ -110,6 +110,13 @@ public abstract class ServiceContractChecks {
             String name = operation.getKey().toUpperCase() + " " + path.getKey();
             operations.add(name);
             assertThat(operation.getValue().path("summary").asString()).as("summary of %s", name).isNotBlank();
+            // the kit's Paging argument is what the caller sends as optional page and size, never an object of its own
+            List<String> parameters = new java.util.ArrayList<>();
+            operation.getValue().path("parameters").forEach(p -> parameters.add(p.path("name").asString()));
+            assertThat(parameters).as("parameters of %s", name).doesNotContain("paging");
+            if (parameters.contains("page")) {
+                assertThat(parameters).as("parameters of %s", name).contains("size");
+            }
             operation.getValue().path("responses").properties().forEach(response -> {
                 if (response.getKey().startsWith("4")) {
                     assertThat(response.getValue().path("content").path("application/problem+json").path("schema")
@@ -120,6 +127,7 @@ public abstract class ServiceContractChecks {
             assertThat(operation.getValue().path("responses").has("400")).as("%s answers 400", name).isTrue();
         }));
         assertThat(operations).isNotEmpty();
+        assertThat(api.path("components").path("schemas").has("Paging")).as("an empty Paging schema").isFalse();
     }
 
     @Test

@@ -13,10 +13,15 @@ class ApiStyleUnitTest {
             {"openapi":"3.1.0",
              "info":{"title":"Alluris booking-service","version":"1","description":"Bookings."%s},
              "paths":{"/api/bookings/{id}":{"get":{"operationId":"appointment","summary":"Appointment",
+                 "description":"One appointment, for the client it belongs to or the clinic's staff.",
                  "tags":["appointments"],
                  "parameters":[{"name":"id","in":"path","required":true,"schema":{"type":"string"}},
                                {"name":"Idempotency-Key","in":"header","schema":{"type":"string"}}],
-                 "responses":{"200":{"description":"the appointment"}}}}}}""".formatted(CONTACT_AND_LICENCE.strip());
+                 "responses":{"200":{"description":"the appointment","content":{"application/json":
+                     {"schema":{"$ref":"#/components/schemas/Appointment"}}}}}}}},
+             "components":{"schemas":{"Appointment":{"type":"object","properties":{
+                 "start":{"type":"string","format":"date-time","description":"when it starts",
+                          "example":"2026-12-03T10:30:00Z"}}}}}}""".formatted(CONTACT_AND_LICENCE.strip());
 
     @Test
     void aDocumentWithInfoOperationIdsTagsAndSummariesHasNoFindings() {
@@ -39,6 +44,17 @@ class ApiStyleUnitTest {
         assertThat(ApiStyle.findingsIn(bare)).anySatisfy(finding -> assertThat(finding).contains("'operationId'"))
                 .anySatisfy(finding -> assertThat(finding).contains("'summary'"))
                 .anySatisfy(finding -> assertThat(finding).contains("'tags'"));
+    }
+
+    @Test
+    void anOperationWithoutADescriptionAndAPropertyWithoutDescriptionOrExampleAreReported() {
+        String bare = CLEAN.replace("\"description\":\"One appointment, for the client it belongs to or the clinic's staff.\",", "")
+                .replace("\"description\":\"when it starts\",", "").replaceAll(",\\s*\"example\":\"[^\"]*\"", "");
+
+        assertThat(bare).doesNotContain("One appointment").doesNotContain("when it starts").doesNotContain("10:30");
+        assertThat(ApiStyle.findingsIn(bare)).anySatisfy(finding -> assertThat(finding).contains("'description'"))
+                .anySatisfy(finding -> assertThat(finding).contains("'example'"))
+                .anySatisfy(finding -> assertThat(finding).contains("'start'"));
     }
 
     @Test

@@ -20,4 +20,9 @@ public class ApiDocsAutoConfiguration {
         return new PlatformApiConventions(service, new Contact().name(controller).email(contact),
                 new License().name(licence));
     }
+
+    @Bean
+    PagingParameters pagingQueryParametersInApiDocs() {
+        return new PagingParameters();
+    }
 }
