@@ -1,6 +1,7 @@
 package uk.alluris.benchmarks;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,14 @@ import java.util.UUID;
  * </pre>
  * The order: seed, front door (wrk: direct, nginx, gateway), the burst fan-out of N, the Kafka floor, the closed loop
  * at each concurrency, the heavy person's access bundle (after the fan-out has grown every collection), the second
- * fan-out of M people (unless skipped), and last the platform's resident memory.
+ * fan-out of M people (unless skipped), and last the platform's resident memory. {@code --cpu-per-erasure N} runs
+ * only the CPU an erasure costs per process ({@link CpuPerErasure}), from the directory where ./run started.
  */
 public final class Benchmarks {
+
+    private static final int CPU_WARM_UP = 20;
+    private static final int CPU_CONCURRENCY = 8;
+    private static final Duration CPU_IDLE = Duration.ofSeconds(15);
 
     private final Target target;
     private final Settings settings;
@@ -38,6 +44,9 @@ public final class Benchmarks {
         Report report = new Report(settings);
         StaffTokens staff = new StaffTokens(http, target);
         String run = UUID.randomUUID().toString().substring(0, 8);
+        if (settings.cpuErasures() > 0) {
+            return cpuPerErasure(report, staff, run);
+        }
         int loopPeople = settings.closedLoopRequests() * Settings.CLOSED_LOOP_CONCURRENCIES.size();
 
         log("seeding %d + %d people in all four services (concurrency %d) ...", settings.people(), loopPeople,
@@ -80,6 +89,23 @@ public final class Benchmarks {
             report.notMeasured("erasuresPerSecondAt5000", "the second fan-out was skipped (--quick or --large-people 0)");
         }
         report.memory(PlatformMemory.perProcess(target.platformProcessIds()));
+        return report.write();
+    }
+
+    /** Only the CPU an erasure costs (--cpu-per-erasure N): seed, warm up, idle, erase N, read /proc. */
+    private String cpuPerErasure(Report report, StaffTokens staff, String run) throws IOException {
+        PlatformCpu cpu = PlatformCpu.ofRun(Path.of("data", "pids"));
+        if (cpu.isEmpty()) {
+            throw new IllegalStateException("no process ids in data/pids: run the harness from the directory where "
+                    + "./run started the platform");
+        }
+        log("cpu per erasure: seeding %d + %d people ...", CPU_WARM_UP, settings.cpuErasures());
+        List<Seeding.Person> warmUp = seed(run + "-warm", CPU_WARM_UP, staff);
+        List<Seeding.Person> people = seed(run + "-cpu", settings.cpuErasures(), staff);
+        log("cpu per erasure: warm-up, %d s idle, then %d erasures at concurrency %d ...", CPU_IDLE.toSeconds(),
+                people.size(), CPU_CONCURRENCY);
+        report.cpuPerErasure(new CpuPerErasure(new ErasureFanOut(http, target), cpu).run(warmUp, people,
+                CPU_CONCURRENCY, staff::officer, CPU_IDLE), CPU_CONCURRENCY);
         return report.write();
     }
 

@@ -26,6 +26,12 @@ final class ErasureFanOut {
 
     /** Files every request first (untimed), then verifies them all at concurrency C: the fan-out is what is timed. */
     Result run(List<Seeding.Person> people, int concurrency, Supplier<String> officer, Duration patience) {
+        return run(people, concurrency, officer, patience, () -> { });
+    }
+
+    /** As above; {@code whenCompleted} runs once every request is COMPLETED, before their spans are read. */
+    Result run(List<Seeding.Person> people, int concurrency, Supplier<String> officer, Duration patience,
+            Runnable whenCompleted) {
         List<String> ids = Parallel.run(people.size(), concurrency, i -> http.post(
                 target.rightsUrl() + "/api/privacy/requests", """
                         {"type":"ERASURE","email":"%s","phone":"%s"}
@@ -41,6 +47,7 @@ final class ErasureFanOut {
             sleep(500);
         }
         Duration wall = Duration.between(started, Instant.now());
+        whenCompleted.run();
         Latencies latencies = new Latencies();
         List<Instant[]> spans = Parallel.run(ids.size(), concurrency, i -> span(ids.get(i), officer.get()));
         Instant first = null;

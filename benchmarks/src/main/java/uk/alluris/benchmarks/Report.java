@@ -57,6 +57,18 @@ final class Report {
                 l.percentileMillis(99), l.maxMillis(), fanOut.requestsPerSecond()));
     }
 
+    /** CPU per erasure by process (JSON key {@code cpuPerErasure}); not a headline figure, so no target judges it. */
+    void cpuPerErasure(CpuPerErasure.Result result, int concurrency) {
+        json.put("cpuPerErasure", Map.of("erasures", result.erasures(), "concurrency", concurrency,
+                "wallClockSeconds", result.wallClock().toMillis() / 1000.0, "msPerErasure", result.msPerErasure(),
+                "idleMsPerSecond", result.idleMsPerSecond()));
+        section("CPU per erasure (" + result.erasures() + " erasures filed, verified and completed at concurrency "
+                + concurrency + "; utime+stime from /proc, idle subtracted)", "process | ms of CPU per erasure | "
+                + "idle ms of CPU per s");
+        result.msPerErasure().forEach((part, ms) -> markdown.append(row(part, ms,
+                result.idleMsPerSecond().getOrDefault(part, Double.NaN))));
+    }
+
     void notMeasured(String key, String why) {
         notMeasured.put(key, why);
         markdown.append("\n`").append(key).append("`: not measured (").append(why).append(").\n");

@@ -34,4 +34,15 @@ class SettingsUnitTest {
                 .hasMessageContaining("--people takes a whole number");
         assertThatThrownBy(() -> Settings.parse(new String[] { "--people" })).hasMessageContaining("incomplete");
     }
+
+    @Test
+    void theCpuPerErasureModeTakesItsNumberOfErasuresAndIsLabelledCpuUnlessNamedOtherwise() {
+        assertThat(Settings.parse(new String[] { "--cpu-per-erasure", "200" })).satisfies(s -> {
+            assertThat(s.cpuErasures()).isEqualTo(200);
+            assertThat(s.label()).isEqualTo("cpu");
+        });
+        assertThat(Settings.parse(new String[0]).cpuErasures()).isZero();
+        assertThat(Settings.parse(new String[] { "--cpu-per-erasure", "50", "--label", "c2" }).label())
+                .isEqualTo("c2");
+    }
 }

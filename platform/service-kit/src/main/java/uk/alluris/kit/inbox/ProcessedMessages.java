@@ -66,7 +66,7 @@ public class ProcessedMessages {
 
     public boolean handleOnce(String consumer, String messageId, Runnable handler) {
         String key = consumer + "/" + messageId;
-        if (mongo.exists(new Query(where("_id").is(key)), COLLECTION)) {
+        if (handled(key)) {
             return false;
         }
         handler.run();
@@ -76,6 +76,16 @@ public class ProcessedMessages {
             // another instance handled the same message at the same moment; both results are the same
         }
         return true;
+    }
+
+    /**
+     * Whether the key is recorded: a find by {@code _id} for the id alone. {@code MongoTemplate.exists} runs a count,
+     * which the driver sends as an aggregation ({@code $match}, {@code $limit}, {@code $group}): several times the
+     * work of this look-up on both stores, and it runs for every message every consumer takes.
+     */
+    private boolean handled(String key) {
+        return mongo.getCollection(COLLECTION).find(new Document("_id", key)).projection(new Document("_id", 1))
+                .limit(1).first() != null;
     }
 
     /** Removes the records older than the retention, as the TTL index does on MongoDB; returns how many went. */

@@ -4,7 +4,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -34,7 +36,7 @@ public class PrivacyEffects {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final ThreadLocal<UUID> acting = new ThreadLocal<>();
+    private final ThreadLocal<Journal> acting = new ThreadLocal<>();
     private volatile Consumer<String> checkpoint = point -> { };
 
     public PrivacyEffects(MongoTemplate mongo, Clock clock) {
@@ -57,27 +59,68 @@ public class PrivacyEffects {
      * feature can go on acting on records it found the first time (a person's profile ids, after the profiles are gone).
      */
     public List<String> targets(String effect, Collection<?> targets) {
-        UUID request = acting.get();
+        Journal journal = acting.get();
         List<String> ids = targets.stream().map(String::valueOf).distinct().toList();
-        if (request == null) {
+        if (journal == null) {
             return ids;
         }
-        Query entry = new Query(where("_id").is(request + "/" + effect));
-        Document journal;
+        List<String> planned;
         if (ids.isEmpty()) {
-            journal = mongo.findOne(entry, Document.class, COLLECTION);
+            planned = journal.planned(effect);
         } else {
-            journal = mongo.findAndModify(entry, new Update().addToSet("targets").each(ids.toArray())
-                    .setOnInsert("requestId", request.toString()).setOnInsert("plannedAt", clock.instant()),
+            Document entry = mongo.findAndModify(new Query(where("_id").is(journal.request + "/" + effect)),
+                    new Update().addToSet("targets").each(ids.toArray())
+                            .setOnInsert("requestId", journal.request.toString()).setOnInsert("plannedAt", clock.instant()),
                     FindAndModifyOptions.options().upsert(true).returnNew(true), Document.class, COLLECTION);
+            planned = journal.written(effect, Objects.requireNonNull(entry));
         }
         checkpoint.accept("planned " + effect);
-        return journal == null ? List.of() : List.copyOf(Objects.requireNonNull(journal.getList("targets", String.class)));
+        return planned;
+    }
+
+    /**
+     * One request's journal as this run knows it. An effect with nothing to act on now only reads what an earlier,
+     * interrupted run planned: the request's whole journal is read once (by its index) on the first such effect, not
+     * once per effect, and what this run writes is kept as the store returned it. Only the thread acting on the
+     * request writes its journal (a redelivery is the same request again, after this run), so the copy stays true.
+     */
+    private final class Journal {
+
+        private final UUID request;
+        private final Map<String, List<String>> byEffect = new HashMap<>();
+        private boolean read;
+
+        private Journal(UUID request) {
+            this.request = request;
+        }
+
+        List<String> planned(String effect) {
+            if (!read) {
+                for (Document entry : mongo.find(new Query(where("requestId").is(request.toString())), Document.class,
+                        COLLECTION)) {
+                    byEffect.putIfAbsent(entry.getString("_id").substring(request.toString().length() + 1),
+                            targetsOf(entry));
+                }
+                read = true;
+            }
+            return byEffect.getOrDefault(effect, List.of());
+        }
+
+        List<String> written(String effect, Document entry) {
+            List<String> planned = targetsOf(entry);
+            byEffect.put(effect, planned);
+            return planned;
+        }
+
+        private static List<String> targetsOf(Document entry) {
+            List<String> targets = entry.getList("targets", String.class);
+            return targets == null ? List.of() : List.copyOf(targets);
+        }
     }
 
     /** Runs a request's actions with their effects journalled under its id. */
     <T> T acting(UUID requestId, Supplier<T> actions) {
-        acting.set(requestId);
+        acting.set(new Journal(requestId));
         try {
             return actions.get();
         } finally {
