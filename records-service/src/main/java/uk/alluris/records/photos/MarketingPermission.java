@@ -25,13 +25,18 @@ class MarketingPermission {
     void require(ClinicalSubject subject, PermittedUse use) {
         String purpose = use.ledgerPurpose().orElseThrow(() -> new ProblemException(HttpStatus.CONFLICT,
                 "Not for marketing", "this photo is for clinical use only"));
-        if (subject.erased() || audit.isRestricted(subject)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Restricted",
-                    "this person's processing is restricted: their photos are not used for marketing");
-        }
+        requireUnrestricted(subject);
         if (!consents.granted(subject, purpose)) {
             throw new ProblemException(HttpStatus.CONFLICT, "No consent in the ledger",
                     "the consent ledger holds no current consent to " + purpose + " for this person");
+        }
+    }
+
+    /** Refuses anything done for marketing with the photos of a restricted (or held, or erased) person. */
+    void requireUnrestricted(ClinicalSubject subject) {
+        if (subject.erased() || audit.isRestricted(subject)) {
+            throw new ProblemException(HttpStatus.CONFLICT, "Restricted",
+                    "this person's processing is restricted: their photos are not used for marketing");
         }
     }
 }

@@ -108,11 +108,15 @@ class PhotoController {
 
     @Operation(summary = "Make a photo's anonymised crop", description = "Crops the photo to the region given (pixels "
             + "from its top-left corner, within the image, else 400) and keeps the crop encrypted under the person's key; "
-            + "a MARKETING_ANONYMISED use serves only this crop. Making it again replaces it. Clinicians only. An erased "
-            + "person's photos are gone (404).")
+            + "a MARKETING_ANONYMISED use serves only this crop. Making it again replaces it; the read of the image is "
+            + "recorded in the person's read audit. Clinicians only. Refused (409) for a restricted person, since the "
+            + "crop's only use is marketing; an erased person's photos are gone (404).")
     @PostMapping("/photos/{photoId}/anonymised")
     PhotoView anonymise(@PathVariable UUID photoId, @Valid @RequestBody Region region) {
-        return library.anonymise(photoId, region);
+        PhotoView made = library.anonymise(photoId, region);
+        // making the crop read the whole image: the person's read audit says so, like any other read of it
+        audit.recordRead(library.subject(made.subjectId()), "photo-anonymise", photoId, reader(), null);
+        return made;
     }
 
     @Operation(summary = "Choose a photo's permitted use", description = "Sets the photo's use. A marketing use needs "

@@ -78,9 +78,14 @@ class PhotoLibrary {
         return served(photo, "thumbnail", photo.encryptedThumbnail, ImageFormat.JPEG.mediaType);
     }
 
-    /** Makes the anonymised derivative: only the region the clinician chose, from the cleaned image. */
+    /**
+     * Makes the anonymised derivative: only the region the clinician chose, from the cleaned image; refused (409) for a
+     * restricted person, since its only use is marketing.
+     */
     PhotoView anonymise(UUID photoId, Region region) {
         ClinicalPhoto photo = photo(photoId);
+        // the crop exists only for a marketing use: none is made of a restricted person's photo
+        permission.requireUnrestricted(subject(photo.subjectId));
         Served original = image(photoId);
         byte[] cropped = sanitising.crop(new CleanImage(photo.format, original.bytes(), photo.width, photo.height),
                 region);

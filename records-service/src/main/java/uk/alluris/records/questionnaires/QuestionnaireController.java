@@ -172,10 +172,16 @@ class QuestionnaireController {
     }
 
     @Operation(summary = "Decide a contraindication review", description = "Closes an open flag with the clinician's "
-            + "decision and an optional note (encrypted); a flag is decided once (409 after). Clinicians only. An erased "
+            + "decision and an optional note (encrypted); a flag is decided once (409 after). The answer shows the "
+            + "concern, so deciding is a read of the person's record: it is audited, and a restricted person's flag "
+            + "needs a reason (?reason=, 403 without one), as reading their record does. Clinicians only. An erased "
             + "person's flags are gone (404).")
     @PostMapping("/reviews/{flagId}")
-    Flag review(@PathVariable UUID flagId, @Valid @RequestBody Review body) {
+    Flag review(@PathVariable UUID flagId, @RequestParam(required = false) String reason,
+            @Valid @RequestBody Review body) {
+        ClinicalSubject subject = register.find(questionnaires.subjectOf(flagId))
+                .orElseThrow(() -> ProblemException.notFound("review " + flagId));
+        audit.beforeReading(subject, "review", flagId, caller(), reason);
         return questionnaires.review(flagId, body.decision(), body.note(), caller());
     }
 

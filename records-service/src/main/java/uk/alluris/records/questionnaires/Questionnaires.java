@@ -142,6 +142,12 @@ class Questionnaires {
         return flags.findByOpenTrueOrderByRaisedAtAsc().stream().map(this::view).toList();
     }
 
+    /** Whose answers raised the flag (404 when there is no such flag: an erased person's are gone). */
+    String subjectOf(UUID flagId) {
+        return flags.findById(flagId).map(ReviewFlag::subjectId)
+                .orElseThrow(() -> ProblemException.notFound("review " + flagId));
+    }
+
     Flag review(UUID flagId, ReviewFlag.Decision decision, String note, String by) {
         ReviewFlag flag = flags.findById(flagId).orElseThrow(() -> ProblemException.notFound("review " + flagId));
         if (!flag.open()) {

@@ -59,6 +59,8 @@ class PhotosIntegrationTest {
     BlindIndexer indexer;
     @Autowired
     FieldCipher cipher;
+    @Autowired
+    uk.alluris.kit.privacy.Restrictions restrictions;
 
     private final String clinician = TestTokens.get().staff("CLINICIAN");
 
@@ -152,6 +154,27 @@ class PhotosIntegrationTest {
                 .isEqualTo("30x25");
         assertThat(photos().get("/api/records/photos/" + id + "/marketing", TestTokens.get().staff("RECEPTION"))
                 .status()).isEqualTo(403);
+    }
+
+    @Test
+    void noAnonymisedCropIsMadeOfARestrictedPersonsPhotoAndMakingOneIsInTheReadAudit() {
+        String email = "crop-restricted-" + UUID.randomUUID() + "@example.com";
+        String subjectId = subject(email, OffsetDateTime.now().minusDays(1));
+        String id = upload(subjectId, TestImages.jpeg(100, 80));
+        ServiceCalls calls = new ServiceCalls("http://127.0.0.1:" + port);
+        String region = "{\"x\":10,\"y\":20,\"width\":30,\"height\":25}";
+        restrictions.restrict(byEmail(email));
+
+        Answer refused = calls.post("/api/records/photos/" + id + "/anonymised", region, clinician);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().path("title").asString()).isEqualTo("Restricted");
+        assertThat(mongo.getCollection("photos").find(new Document("_id", UUID.fromString(id))).first()
+                .get("encryptedAnonymised")).isNull();
+        restrictions.lift(byEmail(email));
+        assertThat(calls.post("/api/records/photos/" + id + "/anonymised", region, clinician).status()).isEqualTo(200);
+        assertThat(calls.get("/api/records/subjects/" + subjectId + "/read-audit", clinician).json())
+                .extracting(read -> read.path("what").asString()).containsOnlyOnce("photo-anonymise");
     }
 
     @Test

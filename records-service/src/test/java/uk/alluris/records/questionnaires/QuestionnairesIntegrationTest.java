@@ -11,7 +11,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import tools.jackson.databind.JsonNode;
+import java.util.List;
+import uk.alluris.events.SubjectIdentifiers;
 import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.kit.privacy.Restrictions;
 import uk.alluris.testsupport.ServiceCalls;
 import uk.alluris.testsupport.ServiceCalls.Answer;
 import uk.alluris.testsupport.TestTokens;
@@ -28,6 +31,8 @@ class QuestionnairesIntegrationTest {
     MongoTemplate mongo;
     @Autowired
     BlindIndexer indexer;
+    @Autowired
+    Restrictions restrictions;
 
     private final String clinician = TestTokens.get().staff("CLINICIAN");
 
@@ -78,6 +83,37 @@ class QuestionnairesIntegrationTest {
                 .doesNotContain(flagId);
         assertThat(calls.get("/api/records/subjects/" + subjectId + "/questionnaires", clinician).json().get(0)
                 .path("answers").path("allergies").asString()).isEqualTo("Lidocaine, penicillin");
+    }
+
+    @Test
+    void decidingARestrictedPersonsReviewNeedsAReasonAndEveryDecisionIsInTheirReadAudit() {
+        ServiceCalls calls = ServiceCalls.onPort(port);
+        Answer template = calls.post("/api/records/questionnaire-templates", """
+                {"name":"restricted-%s","questions":[{"key":"pregnant","text":"Are you pregnant?","kind":"YES_NO"}],
+                 "rules":[{"treatment":"botox","questionKey":"pregnant","concern":"pregnancy"}]}
+                """.formatted(UUID.randomUUID().toString().substring(0, 8)), clinician);
+        String email = "review-restricted-" + UUID.randomUUID() + "@example.com";
+        String subjectId = calls.post("/api/records/entries", """
+                {"email":"%s","kind":"CONSULTATION","recordedAt":"%s","notes":"first visit"}
+                """.formatted(email, OffsetDateTime.now().minusHours(1)), clinician).json().path("subjectId").asString();
+        String flagId = calls.post("/api/records/subjects/" + subjectId + "/questionnaires", """
+                {"templateId":"%s","answers":{"pregnant":true}}""".formatted(template.json().path("id").asString()),
+                TestTokens.get().client(indexer.email(email))).json().path("flags").get(0).path("id").asString();
+        restrictions.restrict(new SubjectIdentifiers(List.of(), List.of(indexer.email(email)), List.of()));
+        String decision = "{\"decision\":\"NOT_SUITABLE\",\"note\":\"wait until after the pregnancy\"}";
+
+        Answer withoutReason = calls.post("/api/records/reviews/" + flagId, decision, clinician);
+
+        assertThat(withoutReason.status()).isEqualTo(403);
+        assertThat(withoutReason.json().path("title").asString()).isEqualTo("Reason required");
+        Answer decided = calls.post("/api/records/reviews/" + flagId + "?reason=safety%20check", decision, clinician);
+        assertThat(decided.status()).as(decided.text()).isEqualTo(200);
+        assertThat(decided.json().path("open").asBoolean()).isFalse();
+        assertThat(calls.get("/api/records/subjects/" + subjectId + "/read-audit", clinician).json())
+                .anySatisfy(read -> {
+                    assertThat(read.path("what").asString()).isEqualTo("review");
+                    assertThat(read.path("reason").asString()).isEqualTo("safety check");
+                });
     }
 
     @Test
