@@ -16,6 +16,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import uk.alluris.booking.BookingTestInfrastructure;
 import uk.alluris.events.PolicyVersionPublished;
 import uk.alluris.kit.identity.BlindIndexer;
+import uk.alluris.kit.register.PolicyNoticeClaims;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
 
@@ -55,12 +56,12 @@ class PolicyChangeNoticesIntegrationTest {
 
         Query told = Query.query(where("_id").regex("^" + version + "/"));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> mongo.count(told, PolicyChangeNotices.Notice.class) >= withAddress);
+                .until(() -> mongo.count(told, PolicyNoticeClaims.Notice.class) >= withAddress);
         await().atMost(Duration.ofSeconds(10)).until(() -> !BookingTestInfrastructure.mailTo(email).isEmpty());
         assertThat(BookingTestInfrastructure.mailTo(email)).hasSize(1);
         String text = BookingTestInfrastructure.text(BookingTestInfrastructure.mailTo(email).get(0)).replaceAll("\\s+", " ");
         assertThat(text).contains(version).contains("We now keep complaints for six years").doesNotContain("Typo")
                 .contains("ico.org.uk");
-        assertThat(mongo.count(told, PolicyChangeNotices.Notice.class)).isEqualTo(withAddress);
+        assertThat(mongo.count(told, PolicyNoticeClaims.Notice.class)).isEqualTo(withAddress);
     }
 }

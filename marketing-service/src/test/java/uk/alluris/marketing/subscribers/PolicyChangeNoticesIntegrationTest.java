@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import uk.alluris.events.PolicyVersionPublished;
+import uk.alluris.kit.register.PolicyNoticeClaims;
 import uk.alluris.marketing.MarketingTestInfrastructure;
 import uk.alluris.testsupport.PrivacyRequestProbe;
 import uk.alluris.testsupport.UsesEmbeddedInfrastructure;
@@ -56,14 +57,14 @@ class PolicyChangeNoticesIntegrationTest {
         }
 
         Query told = Query.query(where("_id").regex("^" + version + "/"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(told, PolicyChangeNotices.Notice.class) >= current);
+        await().atMost(Duration.ofSeconds(30)).until(() -> mongo.count(told, PolicyNoticeClaims.Notice.class) >= current);
         await().atMost(Duration.ofSeconds(10)).until(() -> MarketingTestInfrastructure.messagesTo(consenting).length > 0);
         assertThat(MarketingTestInfrastructure.messagesTo(consenting)).hasSize(1);
         String text = MarketingTestInfrastructure.text(MarketingTestInfrastructure.messagesTo(consenting)[0])
                 .replaceAll("\\s+", " ");
         assertThat(text).contains(version, "We now keep complaints for six years", "ico.org.uk").doesNotContain("Typo");
         assertThat(MarketingTestInfrastructure.messagesTo(optedOut)).isEmpty();
-        assertThat(mongo.count(told, PolicyChangeNotices.Notice.class)).isEqualTo(current);
+        assertThat(mongo.count(told, PolicyNoticeClaims.Notice.class)).isEqualTo(current);
     }
 
     private static Subscriber withEmailConsent(String email) {
